@@ -1,0 +1,295 @@
+"""Finds the claims in one source: every figure that counts people, with who, what and whose word.
+
+A number becomes a claim only when its sentence ties it to people and to something that happened
+to them, by one of the shapes casualty reporting uses:
+
+    N <group> were killed / died / were among the dead      (measure after the group)
+    killed / the deaths of / death toll rose to N <group>   (measure before the number)
+    N dead / N fatalities / N wounded                        (the noun is the measure)
+    N <deceased|wounded> <group>                             (a measure adjective in the group)
+    ... : 84 fighters and 47 soldiers / including 11 children   (parts of a figure just given)
+    ..., while Reuters reported seven                        (an elliptical rival figure)
+
+Everything else — dates, ages, money, ordinals, "two officials said" — has no such tie and is
+dropped, which is why this module needs no list of what is *not* a count beyond units.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import attribution, sentences
+from .lexicon import (ACTIVE_MEASURE, GENERIC_MODIFIERS, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
+                      PASSIVE_MEASURE, ROLE_OF_NOUN, SOURCE_NOUNS, STATE_WORDS)
+from .model import Claim, Source
+from .numbers import NUMBER_PHRASE, parse_phrase
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+_MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
+_MONTH_AFTER = re.compile(r"^\s*(?:%s)\b" % "|".join(MONTHS), re.I)
+_AGE = re.compile(r"^\s*(?:-|\s)?(?:years?|yrs?)[- ]?old|^\s*-year", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\bUS\$|\bRs\.?|\bN)\s*$")
+_LABEL_BEFORE = re.compile(r"\b(?:No|no|number|Number|page|flight|Flight|route|Route|Resolution|Article|"
+                           r"article|section|Section|chapter|room|Room|Highway|highway|Road|road|"
+                           r"km|kilometre|kilometer|mile|Squad|squad|Brigade|brigade|Battalion|"
+                           r"battalion|Division|division|Unit|unit|Regiment|regiment|Corps|corps|"
+                           r"Class|class|Level|level|Phase|phase|Stage|stage|#)\.?\s*$")
+_AUX = {"were", "was", "have", "has", "had", "been", "be", "being", "are", "is", "reportedly",
+        "also", "all", "later", "allegedly", "believed", "thought", "feared", "who", "that",
+        "which", "subsequently", "eventually", "since", "now", "so", "far", "in", "total",
+        "initially", "officially", "remain", "remained", "remains", "still", "either", "got",
+        "to", "likely", "presumed", "reported", "said", "apparently", "were", "had", "died"}
+_CONNECT = re.compile(
+    r"^\s*(?:[:;,–—-]|\(|and|as\s+well\s+as|plus|including|among\s+them|among\s+whom|of\s+whom|"
+    r"with|while|whereas|but|or|another|,\s*and|,\s*including|,\s*while|,\s*with|\s)*\s*"
+    r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s+(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
+    r"says|claimed|counted|estimated|gave)\s+)?$",
+    re.I,
+)
+_PREV_VERB = re.compile(
+    r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s)\b"
+    % "|".join(sorted((k.replace("_", r"\s+") for k in PASSIVE_MEASURE), key=len, reverse=True)),
+    re.I,
+)
+"""The previous figure's own verb phrase, skipped when reading what joins two figures."""
+_PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$")
+
+
+@dataclass
+class Found:
+    """A claim as first found, before events and topics are known."""
+
+    claim: Claim
+    paragraph: int
+    sentence_index: int
+    role: str | None
+    affiliations: tuple[str, ...]
+    elliptical: bool = False
+    part_of: int | None = None
+    """Index (in this source's list) of the total this figure is a stated part of."""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class SourceExtraction:
+    source: Source
+    sentences: list[sentences.Sentence]
+    found: list[Found]
+
+
+def _tokens(s: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
+
+
+def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], str | None]:
+    """Reads the group after a number: (end offset, role, measure noun, modifiers, head)."""
+    toks = _tokens(after)
+    mods: list[str] = []
+    i = 0
+    if toks and toks[0][2].lower() == "of" and len(toks) > 1:
+        i = 2 if toks[1][2].lower() in ("the", "them", "those") else 1
+        if toks[i - 1][2].lower() == "them":
+            return toks[i - 1][1], None, None, [], "them"
+    end = 0
+    while i < len(toks) and i < 9:
+        s, e, tok = toks[i]
+        low = tok.lower()
+        nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+        pair = f"{low} {nxt}"
+        if pair in ROLE_OF_NOUN and (low not in ROLE_OF_NOUN or nxt in ROLE_OF_NOUN):
+            return toks[i + 1][1], ROLE_OF_NOUN[pair], None, mods, pair
+        if low in ROLE_OF_NOUN:
+            if nxt in ROLE_OF_NOUN and nxt not in ("members",) or (nxt == "members" and low != "members"):
+                mods.append(tok)
+                i += 1
+                continue
+            return e, ROLE_OF_NOUN[low], None, mods, low
+        if low in MEASURE_NOUNS and low not in ("missing",):
+            return e, None, MEASURE_NOUNS[low], mods, None
+        if low in NON_PEOPLE or low in ("of", "in", "on", "at", "by", "from", "to", "and", "or",
+                                         "were", "was", "are", "is", "had", "have", "has", "who"):
+            break
+        if tok[0].isupper() and _DEMONYM.match(tok) and not (nxt and (nxt in ROLE_OF_NOUN or toks[i + 1][2][0].isupper())):
+            return e, None, None, mods + [tok], tok
+        if tok[0].isupper() or low in GENERIC_MODIFIERS or low in STATE_WORDS or "-" in tok:
+            mods.append(tok)
+            end = e
+            i += 1
+            continue
+        if low in MEASURE_NOUNS:
+            return e, None, MEASURE_NOUNS[low], mods, None
+        break
+    return 0, None, None, [], None
+
+
+def _match_measure(words: list[str], table: dict[str, str]) -> str | None:
+    for n in (4, 3, 2, 1):
+        key = "_".join(words[:n])
+        if key in table:
+            return table[key]
+    return None
+
+
+def _measure_after(after: str) -> str | None:
+    """'were killed', 'lost their lives', 'were among the dead' after the group."""
+    words = [t[2].lower() for t in _tokens(after)[:14]]
+    i = 0
+    skipped = 0
+    while i < len(words):
+        w = words[i]
+        found = _match_measure(words[i:], PASSIVE_MEASURE)
+        if found and not (w == "lost" and i + 1 < len(words) and words[i + 1] == "to"):
+            return found
+        if w in _AUX or w in ("the", "a", "an", "of", "from", "with", "military", "group"):
+            i += 1
+            continue
+        if re.match(r"[a-z]", w) and w not in ("and", "but", "while") and skipped < 7 and not re.match(r"\d", w):
+            # a short phrase like "from the Wagner private military group" before the verb
+            skipped += 1
+            i += 1
+            continue
+        break
+    return None
+
+
+def _measure_before(before: str) -> str | None:
+    """'killed', 'the deaths of', 'death toll rose to' just before the number."""
+    words = [t[2].lower() for t in _tokens(before)][-8:]
+    skip = {"to", "at", "of", "has", "had", "have", "rose", "risen", "climbed", "jumped",
+            "increased", "reached", "stood", "stands", "is", "was", "now", "further", "reportedly",
+            "an", "the", "a", "some", "stand", "hit", "passed", "topped", "surpassed", "least",
+            "from", "up", "by", "also", "another", "at", "more", "than", "over", "nearly",
+            "almost", "about", "around", "total", "estimated", "killing", "only"}
+    j = len(words)
+    steps = 0
+    while j > 0 and steps < 6:
+        for n in (3, 2, 1):
+            if j - n < 0:
+                continue
+            key = "_".join(words[j - n:j])
+            if key in ACTIVE_MEASURE:
+                found = ACTIVE_MEASURE[key]
+                return None if found == "?" else found
+        if words[j - 1] in skip:
+            j -= 1
+            steps += 1
+            continue
+        break
+    return None
+
+
+def _fingerprint(path: str, text: str, start: int, end: int) -> str:
+    context = re.sub(r"\W+", " ", text[max(0, start - 40): end + 40]).strip().lower()
+    return hashlib.blake2b(f"{path}\x00{context}".encode(), digest_size=8).hexdigest()
+
+
+def extract(source: Source) -> SourceExtraction:
+    """All claims in a source's title and body blocks, in text order."""
+    text = source.readable
+    sents: list[sentences.Sentence] = []
+    title_blocks: set[int] = set()
+    for b_i, block in enumerate(source.blocks):
+        if block.kind not in ("title", "body"):
+            continue
+        got = sentences.split(text, block.start, block.end, b_i)
+        if block.kind == "title":
+            title_blocks.add(b_i)
+        sents.extend(got)
+    found: list[Found] = []
+    for s_i, sent in enumerate(sents):
+        sent_cues: list | None = None
+        local: list[Found] = []
+        for m in NUMBER_PHRASE.finditer(sent.text):
+            f = _claim_at(source, sent, s_i, m, local)
+            if f is None:
+                continue
+            if sent_cues is None:
+                sent_cues = attribution.cues(sent.text)
+            who_by = attribution.claimant_for(sent.text, m.start(), sent_cues)
+            f.claim = _with(f.claim, attributed_to=who_by, in_title=sent.paragraph in title_blocks)
+            local.append(f)
+        for f in local:
+            if f.part_of is not None:
+                f.part_of += len(found)
+        found.extend(local)
+    return SourceExtraction(source, sents, found)
+
+
+def _with(claim: Claim, **changes) -> Claim:
+    from dataclasses import replace
+    return replace(claim, **changes)
+
+
+def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -> Found | None:
+    phrase = m.group().rstrip()
+    q = parse_phrase(phrase)
+    if q is None:
+        return None
+    before, after = sent.text[: m.start()], sent.text[m.end():]
+    core = m.group("core")
+    if (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _AGE.match(after)
+            or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) or _LABEL_BEFORE.search(before)):
+        return None
+    if re.fullmatch(r"(?:1[89]|20)\d\d", core) and not m.group("hedge"):
+        return None  # a year
+    if re.match(r"\s*(?:%|percent|per\s+cent)", after, re.I):
+        return None
+    np_end, role, noun_measure, mods, head = _noun_phrase(after)
+    if core.lower() in ("one",) and head is None:
+        return None
+    if head and head.split()[-1] in NON_PEOPLE:
+        return None
+    rest = after[np_end:]
+    elliptical = False
+    part_of = None
+    measure = noun_measure
+    for mod in mods:
+        if mod.lower() in ("dead", "deceased", "slain", "wounded", "injured", "missing",
+                           "displaced", "abducted", "kidnapped"):
+            measure = measure or MEASURE_NOUNS.get(mod.lower(), "killed")
+    if measure is None and head is not None:
+        measure = _measure_after(rest)
+        if head in SOURCE_NOUNS and measure in (None, "other", "attackers"):
+            return None
+    if measure is None and (head is not None or not re.match(r"\s*[A-Za-z]", after)):
+        measure = _measure_before(before)
+    prev = local[-1] if local else None
+    if prev is not None:
+        gap = sent.text[prev.extra["np_end"]: m.start()]
+        verb = _PREV_VERB.match(gap)
+        if verb:
+            gap = gap[verb.end():]
+        joined = bool(_CONNECT.match(gap)) and len(gap) < 60
+        if joined and measure is None:
+            measure = prev.claim.measure
+        if joined and head is None and measure == prev.claim.measure or (
+                joined and head is None and noun_measure and prev.role is not None):
+            elliptical = True
+            role, mods = prev.role, list(prev.affiliations)
+        if measure == prev.claim.measure and _PART_CUE.search(gap) and head is not None:
+            part_of = len(local) - 1 if prev.part_of is None else prev.part_of
+        elif measure == prev.claim.measure and prev.part_of is not None and re.match(r"^\s*(?:,|and|,\s*and)\s*$", gap) and head is not None:
+            part_of = prev.part_of
+    if measure is None:
+        return None
+    affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and not w.lower() in ("a", "an"))
+    who = " ".join(mods + ([head] if head and head != "them" else []))
+    if head and head[0].isupper() and who.endswith(head) and mods and mods[-1] == head:
+        who = " ".join(mods)
+    if elliptical and prev is not None:
+        who = prev.claim.who
+    start = sent.start + m.start()
+    end = start + len(phrase)
+    o_start, o_end = source.to_original(start), source.to_original(end)
+    claim = Claim(
+        id="", source=source.id, start=o_start, end=o_end,
+        number_text=source.text[o_start:o_end] if source.plain is None else phrase,
+        sentence=sent.text, low=q.low, high=q.high, measure=measure, who=who.strip(),
+        attributed_to=None, hedge=q.hedge, sentence_start=source.to_original(sent.start),
+        fingerprint=_fingerprint(source.path, source.readable, start, end),
+    )
+    return Found(claim, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
+                 extra={"np_end": m.end() + np_end})

@@ -1,0 +1,150 @@
+"""The words crosscheck reads casualty reporting with: who is counted, what happened to them, who said so.
+
+Kept as plain data so a reviewer can extend it (config `extra measure words`) and so the
+extractor's rules read as grammar rather than vocabulary.
+"""
+from __future__ import annotations
+
+# Nouns for people, mapped to a role. The role decides which counts are about the same group.
+ROLE_OF_NOUN: dict[str, str] = {}
+
+
+def _roles(role: str, words: str) -> None:
+    for w in words.split():
+        ROLE_OF_NOUN[w.replace("_", " ")] = role
+
+
+_roles("total", "people person persons individuals individual men man bodies body victims victim "
+       "casualties_figures humans lives souls dead")
+_roles("civilian", "civilians civilian residents villagers inhabitants locals citizens townspeople "
+       "passersby bystanders shoppers pedestrians commuters")
+_roles("child", "children child kids minors infants babies boys girls toddlers schoolchildren "
+       "teenagers teens youths")
+_roles("woman", "women woman mothers")
+_roles("student", "students pupils schoolgirls schoolboys learners")
+_roles("worker", "workers miners labourers laborers employees staff engineers contractors_workers "
+       "farmers herders fishermen traders vendors drivers truckers")
+_roles("migrant", "migrants refugees asylum-seekers")
+_roles("passenger", "passengers travellers travelers tourists pilgrims worshippers worshipers "
+       "congregants spectators fans guests visitors")
+_roles("medic", "doctors nurses paramedics medics health_workers rescuers firefighters")
+_roles("journalist", "journalists reporters")
+_roles("aid", "aid_workers humanitarians volunteers")
+_roles("police", "police policemen policewomen officers gendarmes constables cops")
+_roles("soldier", "soldiers soldier troops servicemen servicemembers service_members "
+       "guards sentries recruits conscripts paratroopers marines sailors airmen peacekeepers "
+       "security_forces army_personnel military_personnel")
+_roles("militant", "militants militant insurgents jihadists jihadis terrorists rebels gunmen "
+       "attackers assailants bandits extremists guerrillas separatists raiders kidnappers "
+       "militiamen militia_members")
+_roles("fighter", "fighters combatants mercenaries operatives commandos contractors members personnel")
+_roles("detainee", "prisoners detainees inmates hostages captives protesters demonstrators "
+       "rioters suspects")
+_roles("patient", "patients")
+
+# Words that count the dead or hurt without naming who: "84 dead", "20 fatalities".
+MEASURE_NOUNS = {
+    "dead": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
+    "killed": "killed", "bodies": "killed", "corpses": "killed", "lives": "killed",
+    "wounded": "injured", "injured": "injured", "injuries": "injured", "hurt": "injured",
+    "missing": "missing", "hostages": "captured", "captives": "captured", "abducted": "captured",
+    "kidnapped": "captured", "arrested": "captured", "detained": "captured", "arrests": "captured",
+    "displaced": "displaced", "casualties": "casualties", "losses": "casualties",
+}
+
+# Participles and verbs after the counted group: "six mercenaries were killed".
+PASSIVE_MEASURE = {
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "perished": "killed",
+    "slain": "killed", "murdered": "killed", "massacred": "killed", "executed": "killed",
+    "beheaded": "killed", "shot_dead": "killed", "burned_to_death": "killed", "drowned": "killed",
+    "deceased": "killed", "buried": "killed", "lost_their_lives": "killed", "lost_his_life": "killed",
+    "lost_her_life": "killed", "among_the_dead": "killed", "among_those_killed": "killed",
+    "among_the_victims": "killed", "confirmed_dead": "killed", "feared_dead": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured", "hospitalised": "injured",
+    "hospitalized": "injured", "treated": "injured", "among_the_injured": "injured",
+    "among_the_wounded": "injured",
+    "missing": "missing", "unaccounted_for": "missing", "disappeared": "missing",
+    "abducted": "captured", "kidnapped": "captured", "captured": "captured", "arrested": "captured",
+    "detained": "captured", "seized": "captured", "taken_hostage": "captured",
+    "taken_captive": "captured", "held_hostage": "captured", "taken_prisoner": "captured",
+    "rounded_up": "captured", "freed": "other", "released": "other", "rescued": "other",
+    "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "homeless": "displaced",
+    "forced_from_their_homes": "displaced", "uprooted": "displaced",
+    "lost": "casualties",
+    "attacked": "attackers", "stormed": "attackers", "raided": "attackers", "ambushed": "attackers",
+    "took_part": "attackers", "participated": "attackers", "were_involved": "attackers",
+    "opened_fire": "attackers", "carried_out": "attackers", "affected": "other",
+}
+
+# Active verbs and nouns before the number: "killed 50 mercenaries", "the deaths of six".
+ACTIVE_MEASURE = {
+    "killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed",
+    "left": "?", "leaving": "?", "claimed_the_lives_of": "killed", "claiming_the_lives_of": "killed",
+    "deaths_of": "killed", "death_of": "killed", "bodies_of": "killed", "lives_of": "killed",
+    "massacred": "killed", "slaughtered": "killed", "executed": "killed", "murdered": "killed",
+    "shot_dead": "killed", "gunned_down": "killed", "buried": "killed", "recovered": "killed",
+    "death_toll": "killed", "toll": "killed", "dead_toll": "killed", "fatalities": "killed",
+    "wounding": "injured", "wounded": "injured", "injuring": "injured", "injured": "injured",
+    "hurting": "injured", "injuries_to": "injured",
+    "abducted": "captured", "abducting": "captured", "kidnapped": "captured",
+    "kidnapping": "captured", "captured": "captured", "capturing": "captured",
+    "arrested": "captured", "arresting": "captured", "detained": "captured", "detaining": "captured",
+    "seized": "captured", "took": "?", "taking": "?", "hostage": "captured",
+    "displaced": "displaced", "displacing": "displaced", "displacement_of": "displaced",
+    "evacuated": "displaced", "uprooted": "displaced", "forced": "?",
+    "rescued": "other", "freed": "other", "released": "other", "evacuating": "displaced",
+}
+
+# What makes a figure a claim by someone: "X said", "according to X".
+SAY_VERBS = {
+    "said", "says", "say", "told", "tells", "reported", "reports", "report", "claimed", "claims",
+    "claim", "stated", "states", "confirmed", "confirms", "announced", "announces", "estimated",
+    "estimates", "corroborated", "asserted", "asserting", "added", "adds", "noted", "noting",
+    "specified", "specifying", "insisted", "put", "puts", "showed", "shows", "counted",
+    "tallied", "recorded", "cited", "citing", "quoted", "quoting", "acknowledged", "admitted",
+    "wrote", "writes", "tweeted", "posted", "posting", "saying", "telling", "reporting",
+    "claiming", "stating", "confirming", "announcing", "estimating", "according", "disclosed",
+    "revealed", "suggested", "indicated", "updated", "raised", "revised", "declared",
+}
+
+# Nouns whose counts are usually of sources, not victims: "two officials said".
+SOURCE_NOUNS = {
+    "officials", "official", "sources", "source", "witnesses", "witness", "diplomats", "analysts",
+    "experts", "spokesmen", "spokesman", "spokespeople", "residents", "people", "researchers",
+    "correspondents", "reporters", "journalists", "officers", "doctors", "medics", "lawmakers",
+    "ministers", "leaders", "commanders", "monitors", "observers", "activists",
+}
+
+# Things that a number can count that are not people: the extractor stops at these.
+NON_PEOPLE = {
+    "vehicles", "vehicle", "cars", "trucks", "buildings", "houses", "homes", "villages",
+    "towns", "weapons", "rifles", "guns", "drones", "bombs", "rockets", "missiles", "shells",
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
+    "minutes", "minute", "seconds", "km", "kilometres", "kilometers", "miles", "metres",
+    "meters", "feet", "percent", "per", "dollars", "euros", "pounds", "naira", "rupees",
+    "times", "attacks", "incidents", "countries", "points", "tonnes", "tons", "litres",
+    "degrees", "magnitude", "storeys", "floors", "rounds", "companies", "groups", "schools",
+    "hospitals", "mosques", "churches", "boats", "ships", "aircraft", "planes", "helicopters",
+    "tanks", "sites", "cases", "square", "acres", "hectares", "am", "pm", "gmt", "utc", "ist",
+}
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+# Words that qualify a group without naming a side: kept in `who`, ignored for the party.
+GENERIC_MODIFIERS = {
+    "other", "more", "further", "additional", "local", "innocent", "unarmed", "young", "old",
+    "elderly", "armed", "suspected", "alleged", "foreign", "fellow", "private", "military",
+    "group", "company", "pmc", "the", "of", "from", "including", "all", "its", "their", "his",
+    "her", "regular", "former", "senior", "junior", "off-duty", "on-duty", "deceased", "dead",
+    "wounded", "injured", "missing", "female", "male", "adult", "teenage", "school",
+}
+
+STATE_WORDS = {"government", "army", "state", "national", "security", "military", "federal",
+               "regime", "junta", "pro-government", "loyalist"}

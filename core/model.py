@@ -1,0 +1,155 @@
+"""The domain model: sources, claims, events, topics, conflicts and the analysis that holds them.
+
+Every object is a frozen dataclass so the UI can hold and compare them freely and a re-analysis
+replaces them wholesale instead of mutating what a screen is showing. Character offsets on
+`Claim` and `Block` are always offsets into `Source.text`, the file's decoded text as it is on
+disk (HTML included), so a viewer can highlight the exact span.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OPEN = None
+"""An open interval end: `low=None` is unbounded below, `high=None` unbounded above."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of a source's text with its role in the page."""
+
+    start: int
+    end: int
+    kind: str
+    """`title`, `body`, `meta` (byline, dateline, front matter) or `junk` (menus, footers, teasers)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read from disk, with what is known about where it came from."""
+
+    id: str
+    path: str
+    """Relative to the PATH the user gave, `/` separated."""
+    text: str
+    """The file's decoded text exactly as on disk: every offset in the model points into it."""
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    """YYYY-MM-DD, or None when neither a manifest nor the text says."""
+    url: str | None = None
+    plain: str | None = None
+    """The readable text for markup formats (HTML with tags removed); None means `text` itself."""
+    offsets: tuple[int, ...] | None = None
+    """For `plain`: `offsets[i]` is the index in `text` of `plain[i]` (one extra entry at the end)."""
+    blocks: tuple[Block, ...] = ()
+    """The page's blocks, in `plain` coordinates, covering every non-blank line."""
+    same_story_as: tuple[str, ...] = ()
+
+    @property
+    def readable(self) -> str:
+        return self.text if self.plain is None else self.plain
+
+    def to_original(self, i: int) -> int:
+        """Maps an offset in `readable` to the offset in `text`."""
+        if self.offsets is None:
+            return i
+        return self.offsets[min(max(i, 0), len(self.offsets) - 1)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Input that could not be read, or was read with a caveat; reported, never fatal to the run."""
+
+    path: str
+    message: str
+    fatal: bool = True
+    """False when the file was still analysed (e.g. decoded as Windows-1252)."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One count of people in one sentence of one source, with its hedge as an interval."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+    number_text: str
+    sentence: str
+    low: int | None
+    high: int | None
+    measure: str
+    """killed, injured, missing, captured, displaced, attackers, affected, casualties or other."""
+    who: str
+    attributed_to: str | None
+    event: str = ""
+    topic: str = ""
+    hedge: str = "exact"
+    party: str = ""
+    """The normalised who-class used to build topics (e.g. `russian`, `civilian`, `total`)."""
+    fingerprint: str = ""
+    """Stable identity across re-analysis: source path, number phrase and its context."""
+    sentence_start: int = 0
+    in_title: bool = False
+    parts_of: str | None = None
+    """For a claim that is a stated part of a total in the same sentence: that total's claim id."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One real-world incident, possibly reported by several sources."""
+
+    id: str
+    label: str
+    date: str | None = None
+    place: str | None = None
+    actors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One quantity of one event (event x measure x who-class) across all sources."""
+
+    id: str
+    event: str
+    measure: str
+    who: str
+    claims: tuple[str, ...]
+    low: int | None
+    best: int | None
+    high: int | None
+    independent_sources: int
+    basis: dict = field(default_factory=dict, compare=False, hash=False)
+    """Which claims set low, best and high: {"low": [ids], "best": [ids], "high": [ids]}."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A topic whose claims cannot all be true at once."""
+
+    id: str
+    topic: str
+    claims: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+    kind: str
+    """`dispute`, `revision` (a later figure from the same claimant) or `internal`."""
+    why: str
+    parts: tuple[str, ...] = ()
+    """For `internal`: the claims stated as the parts of the total."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything `crosscheck analyze` knows about a corpus."""
+
+    sources: tuple[Source, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    root: str = ""

@@ -1,0 +1,54 @@
+"""Splits readable text into sentences with their offsets.
+
+A claim's event, claimant and group are read from its sentence, so a split in the wrong place
+(after "Gen." or "U.S.") detaches a figure from the words that explain it. Line breaks always
+end a sentence: scraped pages put headlines, bullets and captions on lines of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "maj", "cpl", "pvt", "adm", "gov",
+    "sen", "rep", "st", "mt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "ltd", "co", "corp",
+    "approx", "est", "prof", "rev", "fr", "jr", "sr", "al",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    """Index of the block the sentence belongs to: sentences of one line share it."""
+
+
+def split(text: str, start: int, end: int, paragraph: int = 0) -> list[Sentence]:
+    """Sentences of `text[start:end]`, offsets into `text`, whitespace trimmed."""
+    out: list[Sentence] = []
+    seg_start = start
+    chunk = text[start:end]
+    for m in _END.finditer(chunk):
+        stop = start + m.end()
+        if m.group()[0] == ".":
+            before = re.search(r"([\w.]+)\.*$", chunk[: m.start() + 1].rstrip("."))
+            word = before.group(1).lower() if before else ""
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+        _add(out, text, seg_start, stop, paragraph)
+        seg_start = stop
+    _add(out, text, seg_start, end, paragraph)
+    return out
+
+
+def _add(out: list[Sentence], text: str, a: int, b: int, paragraph: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(a, b, text[a:b], paragraph))
