@@ -292,4 +292,4 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
         fingerprint=_fingerprint(source.path, source.readable, start, end),
     )
     return Found(claim, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
-                 extra={"np_end": m.end() + np_end})
+                 extra={"np_end": m.end() + np_end, "number_start": start})

@@ -1,0 +1,351 @@
+"""Which lines of a scraped page are the article, and which are the page around it.
+
+A saved news page carries menus, breadcrumbs, share bars, "TRENDING" lists of other stories'
+headlines and footers. A teaser such as "10 killed in bus crash" under "Related" must never
+become a claim, yet a real paragraph marked junk loses real claims, so the rules are lopsided:
+anything that reads like prose stays `body` unless a strong sign says otherwise.
+
+Every non-blank line is one block (a paragraph when the text is hard-wrapped), classified as
+
+- `junk`: web-page furniture, recognised by generic vocabulary on short lines (menus, share bars,
+  copyright, contact lines, image file names, cookie banners), by position (short lines above the
+  headline; headline-like lines after the last paragraph, which introduce nothing) and by
+  trailers ("You may also like", "Related", "TRENDING", "Most read"...) after which everything is
+  junk until two long paragraphs in a row show the article going on;
+- `meta`: bylines, datelines, "Updated: ..." stamps, "(Reporting by ...)" notes;
+- `title`: the headline, and every line that repeats it, also behind a breadcrumb
+  ("Home » <headline>"), because the headline itself is content;
+- `body`: everything else.
+
+The rules use only generic web vocabulary, never an outlet's name or layout.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.metadata import DATE
+from core.model import Block
+
+_LINE = re.compile(r"[^\r\n]+")
+_MARKERS = re.compile(r"^[\s•·▪◦●‣*+>#-]+")
+_BULLET = re.compile(r"[•·▪◦●‣▸*+-]\s|\d{1,2}[.)]\s|#\d")
+_TAIL_PUNCT = "\"”’')]»"
+
+_TRAILER = re.compile(
+    r"(?:you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    r"|(?:related|similar)(?:\s+(?:articles?|stories|news|posts|content|coverage|reading|links|topics))?"
+    r"|read\s+(?:more|also|next)(?:\s+(?:news|stories))?|also\s+read|see\s+also"
+    r"|more\s+(?:from|on|in|about)\s+.{1,40}|more\s+(?:stories|news|articles|headlines|to\s+read|for\s+you)"
+    r"|(?:the\s+)?latest(?:\s+(?:news|stories|articles|headlines|updates|videos))?"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading|videos))?"
+    r"|trending(?:\s+(?:now|news|stories|topics|articles|videos|today))?"
+    r"|most\s+(?:read|popular|viewed|shared|commented|recent)(?:\s+(?:news|stories|articles))?"
+    r"|popular(?:\s+(?:now|news|stories|posts|articles))?"
+    r"|top\s+(?:stories|news|headlines|picks)|editor'?s?\s+picks?|don'?t\s+miss|what\s+to\s+read\s+next"
+    r"|up\s+next|around\s+the\s+web|from\s+(?:around\s+the\s+web|our\s+partners)"
+    r"|(?:sponsored|promoted|partner)(?:\s+(?:content|stories|links|posts))?"
+    r"|(?:\d+\s+)?comments?|leave\s+a\s+(?:comment|reply)|join\s+the\s+(?:conversation|discussion)"
+    r"|post\s+a\s+comment|in\s+case\s+you\s+missed\s+it|in\s+other\s+news)"
+)
+"""A heading after which a page lists other stories or comments (matched on the whole line)."""
+
+_INLINE_TEASER = re.compile(r"(?:related|read\s+(?:more|also)|also\s+read|see\s+also|more|watch|top\s+stories"
+                            r"|trending|most\s+read|latest)\s*:\s*\S")
+_LIST_SEP = re.compile(r"\s*\|\s*|\s+[•·▸]\s+")
+_COOKIE = re.compile(r"\bcookies?\b.*\b(?:we\s+use|uses|accept|consent|by\s+(?:continuing|clicking|using)"
+                     r"|browsing|experience|privacy)\b|\b(?:we\s+use|uses|accept)\b.*\bcookies?\b")
+_CAPTION = re.compile(
+    r"^(?:(?:this|the)\s+)?(?:image|photo(?:graph)?|picture|illustration|graphic|video)\b.{0,80}?"
+    r"(?:ai[- ]generated|generated\s+(?:by|with|using)\s+ai|illustrative\s+purposes|representational"
+    r"|for\s+representation|does\s+not\s+depict)"
+    r"|^(?:representational|representative|file)\s+(?:image|photo|picture)\b"
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball\s+rights\s+reserved\b")
+_JUNK_PHRASE = re.compile(
+    r"\b(?:top|bottom)\s+of\s+(?:the\s+)?page\b|\bback\s+to\s+top\b|\bskip\s+to\s+(?:main\s+)?content\b"
+    r"|\bskip\s+navigation\b|\b(?:left|main|right|mobile)\s+menu\b|\btoggle\s+navigation\b"
+    r"|\bprivacy\s+(?:policy|notice|statement|settings)\b|\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b"
+    r"|\bcookie\s+(?:policy|settings|preferences)\b|\bdisclaimer\b|\bsitemap\b|\bcontact\s+us\b"
+    r"|\babout\s+us\b|\badvertise\s+with\s+us\b|\bwork\s+with\s+us\b|\bsubscribe\b|\bnewsletters?\b"
+    r"|\bsign\s+(?:up|in)\b|\blog\s*in\b|\b(?:give|send)\s+(?:us\s+)?feedback\b|\bfollow\s+us\b"
+    r"|\bconnect\s+(?:with\s+)?us\b|\b(?:find|join)\s+us\s+on\b|\bshare\s+(?:this|on|via|article|story)\b"
+    r"|^share\b|\bclick\s+here\b|\bcopy\s+link\b|\bcomments\s+are\s+closed\b|\bdownload\s+(?:our|the)\s+app\b"
+    r"|\bapp\s+store\b|\bgoogle\s+play\b|[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    r"|^(?:e-?mail|phone|tel|telephone|fax|mobile|whatsapp|address)\s*[:.]"
+    r"|\.(?:jpe?g|png|webp|gif|svg|avif|bmp)$|\blogo\b"
+    r"|^(?:tags?|topics?|filed\s+under|categories|category|keywords)\s*:"
+    r"|[»›☰]|\s>\s.*\s>\s|^home\s*[>|/]|^\W*menu\b|\bmenu\W*$|^(?:\S+(?: \S+)? {2,}){3,}"
+)
+_JUNK_LABEL = re.compile(
+    r"(?:menu|search|home|share|print|e-?mail|subscribe|sign\s+(?:in|up|out)|log\s*(?:in|out)|register"
+    r"|newsletter|advertisement|advert|ads?|sponsored|promoted|close|next|prev(?:ious)?|skip|back"
+    r"|more|follow|feedback|tweet|like|reply|load\s+more|show\s+more|see\s+more|view\s+(?:more|all)"
+    r"|see\s+all|listen|watch|play|video|photos|gallery|loading|continue\s+reading|story\s+continues\s+below"
+    r"|skip\s+ad|accept(?:\s+all)?|reject(?:\s+all)?|manage|got\s+it|ok)"
+)
+_SOCIAL = frozenset(
+    "facebook twitter x linkedin youtube instagram rss quora whatsapp telegram pinterest reddit tiktok"
+    " email e-mail print flipboard bluesky mastodon snapchat vk weibo wechat threads copy".split()
+)
+_TICKER = re.compile(r"(?:breaking(?:\s+news)?|just\s+in|live|alert|developing)\s*[:|–—-]")
+_BYLINE = re.compile(r"(?i:by|written\s+by|words\s+by|reported\s+by|story\s+by|text\s+by)\s+[^\W\d_]")
+_NOTE = re.compile(r"\(?\s*(?:with\s+inputs?\s+from|(?:additional\s+)?reporting\s+by|editing\s+by"
+                   r"|writing\s+by|compiled\s+by|sources?\s*:|via\s*:)")
+_ROLE = re.compile(r"\b(?:news\s*desk|web\s*desk|staff\s+(?:writer|reporter)|correspondent|contributor"
+                   r"|bureau|reporter|columnist|editor)\b")
+_STAMP = re.compile(r"\b(?:updated|published|posted|created|modified|date|dated|last\s+updated)\b")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago\b")
+_READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b|\breading\s+time\b")
+_DATE_WORDS = frozenset("on at by | · - – — , : updated published posted created modified date dated last"
+                        " monday tuesday wednesday thursday friday saturday sunday"
+                        " mon tue wed thu fri sat sun gmt utc ist est edt cet cest bst pst pdt".split())
+_TAGLINE = re.compile(r"^\S+(?: \S+){0,3} [—–|-] (?:(?:a|an|the|your|my|our)\b"
+                      r"|.{0,30}\b(?:blog|magazine|newspaper|journal|newsletter)$)")
+_MONTH_ABBR = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_NAME = re.compile(r"[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}")
+
+
+class _Unit:
+    """One non-blank line (or paragraph) and the features the rules look at."""
+
+    __slots__ = ("start", "end", "core", "low", "norm", "words", "ends", "prose", "short", "bullet", "base")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.start, self.end = start, end
+        raw = text[start:end]
+        self.core = _MARKERS.sub("", raw) or raw
+        self.low = self.core.lower()
+        self.norm = " ".join(self.low.split())
+        self.words = len(self.norm.split())
+        self.ends = self.core.rstrip(_TAIL_PUNCT).endswith((".", "!", "?", "…"))
+        self.prose = (self.ends and self.words >= 6) or self.words >= 30
+        self.short = self.words <= 12 or (not self.ends and self.words <= 20)
+        self.bullet = bool(_BULLET.match(raw))
+        self.base = _base(self)
+
+
+def _is_date_line(u: _Unit) -> bool:
+    s = u.core
+    if not any(c.isdigit() for c in s):
+        return False
+    dated = DATE.search(s) or _TIME.search(s)
+    if not dated:
+        return bool(_READ_TIME.search(u.low))
+    if _STAMP.search(u.low) and u.words <= 30:
+        return True
+    rest = _ROLE.sub(" ", _READ_TIME.sub(" ", _TIME.sub(" ", DATE.sub(" ", u.low))))
+    return sum(1 for w in rest.split() if not _date_word(w.strip(".,|·()"))) <= 3
+
+
+def _date_word(w: str) -> bool:
+    return w in _DATE_WORDS or w[:3] in _MONTH_ABBR or (w.isdigit() and int(w) <= 31)
+
+
+def _base(u: _Unit) -> str:
+    """The kind a line has on its own; `trailer` and `ticker` are resolved by position."""
+    low = u.norm
+    if not any(c.isalpha() for c in low):
+        return "meta" if _is_date_line(u) else "junk"
+    if u.words <= 80 and _COOKIE.search(low):
+        return "junk"
+    if u.words <= 60 and _CAPTION.search(low):
+        return "junk"
+    if u.words <= 25 and _COPYRIGHT.search(low):
+        return "junk"
+    if u.short:
+        bare = low.strip(" :»>→|.")
+        if _TRAILER.fullmatch(bare):
+            return "trailer"
+        if _INLINE_TEASER.match(low):
+            return "junk"
+        if low[0] in "[(" and low.rstrip(".")[-1] in "])":
+            return "junk" if _JUNK_LABEL.fullmatch(low.strip("[]() .")) else "meta"
+    if u.words <= 12 and _BYLINE.match(u.core):
+        return "meta"
+    if u.words <= 25 and _NOTE.match(low):
+        return "meta"
+    if _is_date_line(u):
+        return "meta"
+    if u.words <= 8 and _ROLE.search(low) and not any(c.isdigit() for c in low):
+        return "meta"
+    if u.words <= 3 and low.endswith(":"):
+        return "meta"
+    if u.short:
+        if _JUNK_PHRASE.search(u.low) or _JUNK_LABEL.fullmatch(low.strip(" .:!»>|")):
+            return "junk"
+        tokens = [w.strip(".,:;|·") for w in low.split()]
+        social = sum(1 for w in tokens if w in _SOCIAL)
+        if social >= 2 and social * 2 >= len(tokens):
+            return "junk"
+        items = _LIST_SEP.split(low)
+        if low.startswith("|") or (len(items) >= 3 and all(len(p.split()) <= 4 for p in items)):
+            return "junk"
+        if _TICKER.match(low):
+            return "ticker"
+    return "body"
+
+
+def _units(text: str, start: int) -> list[_Unit]:
+    spans = []
+    for m in _LINE.finditer(text, start):
+        s = m.group()
+        stripped = s.strip()
+        if stripped:
+            a = m.start() + len(s) - len(s.lstrip())
+            spans.append((a, a + len(stripped)))
+    if _hard_wrapped(spans):
+        merged = []
+        for a, b in spans:
+            if merged and text.count("\n", merged[-1][1], a) == 1:
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        spans = merged
+    return [_Unit(text, a, b) for a, b in spans]
+
+
+def _hard_wrapped(spans: list[tuple[int, int]]) -> bool:
+    """Whether the lines look wrapped at a fixed width, so paragraphs, not lines, are the units."""
+    if len(spans) < 6:
+        return False
+    lengths = [b - a for a, b in spans]
+    widest = max(lengths)
+    if not 50 <= widest <= 100:
+        return False
+    return sum(1 for n in lengths if n >= 0.6 * widest) * 2 >= len(lengths)
+
+
+def _headline_shaped(u: _Unit) -> bool:
+    if u.bullet or not 3 <= u.words <= 25 or u.core.rstrip(_TAIL_PUNCT).endswith((".", ",", ";", ":")):
+        return False
+    first = next((c for c in u.core if c.isalnum()), "")
+    return (first.isupper() or first.isdigit()) and sum(1 for w in u.norm.split() if w[0].isalpha()) >= 3
+
+
+def _contains_headline(norm: str, head: str) -> bool:
+    """Whether a line is the headline, or the headline behind a breadcrumb or before a site name."""
+    if norm == head:
+        return True
+    if norm.endswith(head):
+        return not norm[-len(head) - 1].isalnum()
+    if norm.startswith(head):
+        return norm[len(head):].lstrip()[:1] in ("-", "|", "–", "—", ":", "·")
+    return False
+
+
+def _choose_headline(units: list[_Unit], top: int) -> str | None:
+    """The headline among the lines above the first paragraph.
+
+    In turn: a Markdown `# ` heading; a line that another line repeats behind a breadcrumb;
+    the first line of five words or more followed (within two lines) by a byline or date;
+    the first such line at all. Tickers ("BREAKING: ...") and masthead taglines come last.
+    """
+    region = units[:min(top, 40)]
+    shaped = [i for i, u in enumerate(region) if u.base in ("body", "ticker", "junk") and _headline_shaped(u)]
+    candidates = [i for i in shaped if units[i].base != "junk" and not _TAGLINE.search(units[i].norm)]
+    if not candidates:
+        return None
+    for i in candidates:
+        if units[i].core.startswith("# "):
+            return units[i].norm.lstrip("# ")
+    for i in candidates:
+        head = units[i].norm
+        if any(j != i and _contains_headline(region[j].norm, head) for j in shaped):
+            return head
+    plain = [i for i in candidates if units[i].base != "ticker"]
+    long = [i for i in plain if units[i].words >= 5]
+    for i in long:
+        following = [u for u in units[i + 1:i + 6] if u.base not in ("junk", "trailer")][:2]
+        if any(u.base == "meta" for u in following):
+            return units[i].norm
+    return units[(long or plain or candidates)[0]].norm
+
+
+def classify(text: str, *, start: int = 0, junk: Sequence[tuple[int, int]] = (),
+             title: str | None = None) -> tuple[Block, ...]:
+    """Splits `text[start:]` into blocks of kind `title`, `body`, `meta` or `junk`.
+
+    Args:
+        text: the readable text (a file's text, or the plain text of an HTML page).
+        start: where the page starts (after front matter, which the caller marks itself).
+        junk: spans of `text` already known to be furniture (HTML `<nav>`, `<footer>`...).
+        title: the headline when the markup says it (HTML `<h1>`); otherwise it is inferred.
+    """
+    units = _units(text, start)
+    if not units:
+        return ()
+    forced = _forced_junk(units, sorted(junk))
+    first_prose = next((i for i, u in enumerate(units) if u.prose and u.base == "body"), len(units))
+    _mark_authors(units, first_prose)
+    head = " ".join(title.lower().split()) if title else None
+    if not head or not any(_contains_headline(u.norm, head) for u in units):
+        head = _choose_headline(units, first_prose)
+
+    kinds: list[str] = []
+    trailing = False  # inside a "Related"/"TRENDING" list
+    for i, u in enumerate(units):
+        if trailing:
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            if _long_prose(u) and nxt is not None and _long_prose(nxt):
+                trailing = False
+            else:
+                kinds.append("junk")
+                continue
+        if head and u.words <= len(head.split()) + 12 and _contains_headline(u.norm, head):
+            kinds.append("title")
+        elif forced[i]:
+            kinds.append("junk")
+        elif u.base == "trailer":
+            kinds.append("junk")
+            trailing = i > first_prose
+        elif u.base == "ticker":
+            kinds.append("body")
+        else:
+            kinds.append(u.base)
+
+    if "title" in kinds:  # above the headline: section labels, mastheads, tickers
+        for i in range(kinds.index("title")):
+            u = units[i]
+            if kinds[i] == "body" and (u.words <= 4 or u.base == "ticker" or _TAGLINE.search(u.norm)):
+                kinds[i] = "junk"
+    last = max((i for i, k in enumerate(kinds) if k == "body" and units[i].prose), default=None)
+    if last is not None:  # headline-like lines after the last paragraph introduce nothing
+        for i in range(last + 1, len(units)):
+            if kinds[i] == "body" and not units[i].prose:
+                kinds[i] = "junk"
+    _mark_labels(units, kinds)
+    return tuple(Block(u.start, u.end, k) for u, k in zip(units, kinds))
+
+
+def _long_prose(u: _Unit) -> bool:
+    return u.base == "body" and u.ends and u.words >= 25
+
+
+def _forced_junk(units: list[_Unit], spans: list[tuple[int, int]]) -> list[bool]:
+    out, k = [], 0
+    for u in units:
+        while k < len(spans) and spans[k][1] <= u.start:
+            k += 1
+        out.append(k < len(spans) and spans[k][0] <= u.start)
+    return out
+
+
+def _mark_authors(units: list[_Unit], top: int) -> None:
+    """A bare name next to a date line above the first paragraph is the author."""
+    for i in range(min(top, len(units))):
+        u = units[i]
+        if u.base != "body" or u.words > 4 or not _NAME.fullmatch(u.core) or not u.core[0].isupper():
+            continue
+        near = [units[j] for j in (i - 1, i + 1) if 0 <= j < len(units)]
+        if any(n.base == "meta" and _is_date_line(n) for n in near):
+            u.base = "meta"
+
+
+def _mark_labels(units: list[_Unit], kinds: list[str]) -> None:
+    """The short value under a "Country:"-style label is metadata too."""
+    for i in range(1, len(units)):
+        label = units[i - 1]
+        if kinds[i - 1] == "meta" and label.words <= 3 and label.low.endswith(":") \
+                and kinds[i] == "body" and units[i].words <= 2 and not units[i].ends:
+            kinds[i] = "meta"

@@ -1,0 +1,76 @@
+"""The `crosscheck/1` JSON document and the one-row-per-claim CSV.
+
+The JSON is a contract other tools read (the scorer, the review store, exports): required keys
+are never renamed or removed, only added to. Offsets are character offsets into each file's
+decoded text, end exclusive.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .model import Analysis
+
+SCHEMA = "crosscheck/1"
+
+
+def to_json(analysis: Analysis) -> dict[str, Any]:
+    """The analysis as a `crosscheck/1` document (plain dicts and lists, ready for json.dumps)."""
+    return {
+        "schema": SCHEMA,
+        "root": analysis.root,
+        "sources": [
+            {"id": s.id, "path": s.path, "title": s.title, "outlet": s.outlet,
+             "published": s.published, "url": s.url, "same_story_as": list(s.same_story_as),
+             "claims": sum(1 for c in analysis.claims if c.source == s.id)}
+            for s in analysis.sources
+        ],
+        "events": [
+            {"id": e.id, "label": e.label, "date": e.date, "place": e.place,
+             "actors": list(e.actors), "sources": list(e.sources)}
+            for e in analysis.events
+        ],
+        "claims": [
+            {"id": c.id, "source": c.source, "start": c.start, "end": c.end,
+             "number_text": c.number_text, "sentence": c.sentence, "low": c.low, "high": c.high,
+             "hedge": c.hedge, "measure": c.measure, "who": c.who, "party": c.party,
+             "attributed_to": c.attributed_to, "event": c.event, "topic": c.topic,
+             "part_of": c.parts_of, "in_title": c.in_title, "fingerprint": c.fingerprint}
+            for c in analysis.claims
+        ],
+        "topics": [
+            {"id": t.id, "event": t.event, "measure": t.measure, "who": t.who,
+             "claims": list(t.claims), "low": t.low, "best": t.best, "high": t.high,
+             "independent_sources": t.independent_sources, "basis": t.basis}
+            for t in analysis.topics
+        ],
+        "conflicts": [
+            {"id": x.id, "topic": x.topic, "claims": list(x.claims),
+             "pairs": [list(p) for p in x.pairs], "kind": x.kind, "why": x.why,
+             "parts": list(x.parts)}
+            for x in analysis.conflicts
+        ],
+        "problems": [{"path": p.path, "message": p.message, "fatal": p.fatal} for p in analysis.problems],
+    }
+
+
+CSV_FIELDS = ["claim", "source", "path", "outlet", "published", "start", "end", "number_text",
+              "low", "high", "hedge", "measure", "who", "attributed_to", "event", "topic",
+              "in_conflict", "sentence"]
+
+
+def to_csv(analysis: Analysis) -> str:
+    """One row per claim, with its source's path and outlet and whether it is in a conflict."""
+    sources = {s.id: s for s in analysis.sources}
+    conflicted = {i for x in analysis.conflicts for p in x.pairs for i in p}
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for c in analysis.claims:
+        s = sources[c.source]
+        writer.writerow([c.id, c.source, s.path, s.outlet or "", s.published or "", c.start, c.end,
+                         c.number_text, "" if c.low is None else c.low, "" if c.high is None else c.high,
+                         c.hedge, c.measure, c.who, c.attributed_to or "", c.event, c.topic,
+                         "yes" if c.id in conflicted else "no", " ".join(c.sentence.split())])
+    return buf.getvalue()
