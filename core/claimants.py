@@ -67,7 +67,7 @@ class Resolver:
         """The claimant with its introduced name appended where it is only a description."""
         if not claimant or _NAMED.search(claimant):
             return claimant
-        words = _words(claimant)
+        words = _words(claimant.partition(" (to ")[0])
         if len(words) < 2:
             return claimant
         for pool in (self.by_source.get(source_id, []), self.corpus):
@@ -79,5 +79,6 @@ class Resolver:
             ranked = sorted(scores.items(), key=lambda kv: -kv[1])
             best, score = ranked[0]
             if score >= 2 and (len(ranked) == 1 or ranked[1][1] < score):
-                return f"{claimant} ({best})"
+                head, sep, tail = claimant.partition(" (to ")
+                return f"{head} ({best}){sep}{tail}"
         return claimant

@@ -22,8 +22,8 @@ their them then there these they this those through to too under until up very w
 where which while who whom why will with would you your according reported told news report reports
 year years time week month day thursday friday saturday sunday monday tuesday wednesday""".split())
 _WORD = re.compile(r"[a-z][a-z'’\-]{2,}|\d+")
-THRESHOLD = 0.40
-"""Cosine above which two articles are one story (seed rewrites: ~0.5; independent: ~0.2)."""
+THRESHOLD = 0.18
+"""Cosine above which two articles are one story (seed rewrites: ~0.22; independent reports of one event: <= 0.11)."""
 _RARE_PER_DOC = 12
 
 

@@ -130,6 +130,10 @@ def build(event_dir):
         after = text[end] if end < len(text) else " "
         if before.isalnum() or after.isalnum():
             sys.exit(f"{where}: number_text {nt!r} is glued to its neighbours in {f}")
+        # a digit group inside a bigger number ("294" inside "1,294", "5" inside "2.5")
+        if (before in ",." and start >= 2 and text[start - 2].isdigit()) or \
+           (after in ",." and end + 1 < len(text) and text[end + 1].isdigit()):
+            sys.exit(f"{where}: number_text {nt!r} is part of a bigger number in {f}")
         if "\n" in q:
             warnings.append(f"{where}: quote spans a line break")
         n = text.count(q)

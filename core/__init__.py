@@ -1,0 +1,1 @@
+"""crosscheck core: articles in, claims, events, topics and conflicts out. Never imports a UI."""

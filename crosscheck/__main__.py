@@ -1,0 +1,4 @@
+import sys
+from crosscheck.cli import main
+
+sys.exit(main())

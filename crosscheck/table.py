@@ -1,0 +1,111 @@
+"""`crosscheck analyze --format table`: the analysis as Rich tables that read at 80 columns.
+
+Every string that came from an article goes into a `Text` object built from the plain string,
+never into markup, and control characters are stripped first, so an article cannot restyle the
+output or send escape sequences to the terminal.
+"""
+from __future__ import annotations
+
+import re
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from core.model import Analysis
+from core.numbers import interval_text
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str | None, limit: int | None = None) -> Text:
+    """Untrusted text as a plain `Text`: no markup, no control characters, one line."""
+    clean = _CONTROL.sub("", " ".join((text or "").split()))
+    if limit and len(clean) > limit:
+        clean = clean[: limit - 1] + "…"
+    return Text(clean)
+
+
+def render(analysis: Analysis, console: Console) -> None:
+    """Prints the summary, conflicts, topics and claims tables."""
+    a = analysis
+    src = {s.id: s for s in a.sources}
+    claims = {c.id: c for c in a.claims}
+    events = {e.id: e for e in a.events}
+    in_conflict = {i for x in a.conflicts for p in x.pairs for i in p}
+    head = Text()
+    head.append("crosscheck", style="bold")
+    head.append(" · ")
+    head.append_text(safe(a.root))
+    head.append(f" · {len(a.sources)} sources · {len(a.claims)} claims · {len(a.topics)} topics"
+                f" · {len(a.conflicts)} conflicts")
+    console.print(head)
+    for p in a.problems:
+        console.print(Text("! ", style="bold") + safe(str(p)))
+
+    sources = Table(title="Sources", box=box.SIMPLE_HEAD, expand=False, title_justify="left")
+    for col, kw in (("id", {}), ("outlet", {"max_width": 18}), ("date", {"no_wrap": True}),
+                    ("title", {"ratio": 1}), ("claims", {"justify": "right"}), ("same story", {})):
+        sources.add_column(col, **kw)
+    for s in a.sources:
+        n = sum(1 for c in a.claims if c.source == s.id)
+        sources.add_row(s.id, safe(s.outlet or "—"), s.published or "—", safe(s.title or s.path, 60),
+                        str(n), ", ".join(s.same_story_as) or "")
+    console.print(sources)
+
+    if not a.conflicts:
+        console.print(Text("No conflicts: every topic's figures agree.", style="italic"))
+    for x in a.conflicts:
+        t = next(t for t in a.topics if t.id == x.topic)
+        title = Text(f"{x.id} {x.kind}: ", style="bold")
+        title.append_text(safe(f"{t.who} {t.measure}"))
+        title.append(" · ")
+        title.append_text(safe(events[t.event].label if t.event in events else t.event))
+        table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        for col, kw in (("claim", {}), ("source", {"max_width": 16}), ("as written", {"max_width": 22}),
+                        ("interval", {"no_wrap": True}), ("claimant", {"ratio": 1}), ("", {})):
+            table.add_column(col, **kw)
+        for cid in x.claims:
+            c = claims[cid]
+            s = src[c.source]
+            mark = "≠" if cid in in_conflict and any(cid in p for p in x.pairs) else ""
+            if x.kind == "internal" and cid in x.parts:
+                mark = "part"
+            table.add_row(cid, safe(s.outlet or s.path, 16), safe(c.number_text),
+                          interval_text(c.low, c.high), safe(c.attributed_to or "(outlet)"), mark)
+        for cid in x.parts:
+            if cid not in x.claims:
+                c = claims[cid]
+                table.add_row(cid, safe(src[c.source].outlet or src[c.source].path, 16), safe(c.number_text),
+                              interval_text(c.low, c.high), safe(c.attributed_to or "(outlet)"), "part")
+        estimate = Text(f"estimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)} · "
+                        f"{t.independent_sources} independent source(s) · ")
+        estimate.append_text(safe(x.why))
+        console.print(Group(table, estimate))
+        console.print()
+
+    topics = Table(title="Topics", box=box.SIMPLE_HEAD, title_justify="left")
+    for col, kw in (("topic", {}), ("event", {}), ("measure", {}), ("who", {"ratio": 1}),
+                    ("low/best/high", {"no_wrap": True}), ("claims", {"justify": "right"}),
+                    ("indep.", {"justify": "right"})):
+        topics.add_column(col, **kw)
+    for t in a.topics:
+        topics.add_row(t.id, t.event, t.measure, safe(t.who, 30), f"{_n(t.low)}/{_n(t.best)}/{_n(t.high)}",
+                       str(len(t.claims)), str(t.independent_sources))
+    console.print(topics)
+
+    table = Table(title="Claims", box=box.SIMPLE_HEAD, title_justify="left")
+    for col, kw in (("claim", {}), ("src", {}), ("as written", {"max_width": 20}),
+                    ("interval", {"no_wrap": True}), ("measure", {}), ("who", {"ratio": 1}),
+                    ("claimant", {"ratio": 1}), ("topic", {})):
+        table.add_column(col, **kw)
+    for c in a.claims:
+        table.add_row(Text(c.id + (" ≠" if c.id in in_conflict else "")), c.source, safe(c.number_text),
+                      interval_text(c.low, c.high), c.measure, safe(c.who, 30),
+                      safe(c.attributed_to or "—", 34), c.topic)
+    console.print(table)
+
+
+def _n(v: int | None) -> str:
+    return "?" if v is None else f"{v:,}"
