@@ -21,14 +21,27 @@ _UPDATE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|revised|updated|
                      r"has\s+(?:risen|climbed|reached)|raised|new\s+toll|latest\s+toll)\b", re.I)
 
 
-def _same_claimant(a: Claim, b: Claim) -> bool:
-    if not a.attributed_to or not b.attributed_to:
+def _same_claimant(a: str | None, b: str | None) -> bool:
+    if not a or not b:
         return False
-    return fuzz.token_set_ratio(a.attributed_to.lower(), b.attributed_to.lower()) >= 80
+    return fuzz.token_set_ratio(a.lower(), b.lower()) >= 80
 
 
-def _is_revision(a: Claim, b: Claim, published: dict[str, str | None]) -> bool:
-    if not _same_claimant(a, b):
+def _voices(members: list[Claim]) -> dict[str, str | None]:
+    """Each claim's claimant; an unattributed figure (a headline) takes the claimant of the same
+    figure in the same article, since it restates it."""
+    out = {}
+    for c in members:
+        who = c.attributed_to
+        if not who:
+            who = next((o.attributed_to for o in members if o.source == c.source and o.attributed_to
+                        and (o.low, o.high) == (c.low, c.high)), None)
+        out[c.id] = who
+    return out
+
+
+def _is_revision(a: Claim, b: Claim, published: dict[str, str | None], voice: dict[str, str | None]) -> bool:
+    if not _same_claimant(voice[a.id], voice[b.id]):
         return False
     pa, pb = published.get(a.source), published.get(b.source)
     if pa and pb and pa != pb:
@@ -48,11 +61,12 @@ def find(topics: list[Topic], claims: dict[str, Claim], sources: list[Source],
     for t in topics:
         members = [claims[i] for i in t.claims]
         pairs, revisions = [], 0
+        voice = _voices(members)
         for a, b in itertools.combinations(members, 2):
             if overlaps((a.low, a.high), (b.low, b.high)):
                 continue
             pairs.append((a.id, b.id))
-            revisions += _is_revision(a, b, published)
+            revisions += _is_revision(a, b, published, voice)
         if pairs:
             kind = "revision" if revisions == len(pairs) else "dispute"
             figures = sorted({interval_text(c.low, c.high) for c in members

@@ -23,7 +23,7 @@ from . import attribution, sentences
 from .lexicon import (ACTIVE_MEASURE, GENERIC_MODIFIERS, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
                       PASSIVE_MEASURE, ROLE_OF_NOUN, SOURCE_NOUNS, STATE_WORDS)
 from .model import Claim, Source
-from .numbers import NUMBER_PHRASE, parse_phrase
+from .numbers import NUMBER_PHRASE, TENS, UNITS, parse_phrase
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
@@ -55,6 +55,10 @@ _PREV_VERB = re.compile(
 )
 """The previous figure's own verb phrase, skipped when reading what joins two figures."""
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
+_NUMBER_WORDS = set(UNITS) | set(TENS) | {"dozens", "hundreds", "scores", "thousands", "a", "at", "more", "about"}
+_BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–-]|(?:on|in|at|by|after|before|as|during|since|overnight|"
+                       r"last|this|across|near|when|while|and|so|from)\b)", re.I)
+"""What may follow a figure with no group ('the toll rose to 27 on Tuesday')."""
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$")
 
 
@@ -145,6 +149,10 @@ def _measure_after(after: str) -> str | None:
             return found
         if w in _AUX or w in ("the", "a", "an", "of", "from", "with", "military", "group"):
             i += 1
+            continue
+        if w == "and" and i + 1 < len(words) and (words[i + 1][0].isdigit() or words[i + 1] in _NUMBER_WORDS):
+            i += 2  # "Four soldiers and 12 civilians were killed": the verb is shared
+            skipped += 1
             continue
         if re.match(r"[a-z]", w) and w not in ("and", "but", "while") and skipped < 7 and not re.match(r"\d", w):
             # a short phrase like "from the Wagner private military group" before the verb
@@ -237,6 +245,9 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
         return None  # a year
     if re.match(r"\s*(?:%|percent|per\s+cent)", after, re.I):
         return None
+    first = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z]+)", after)
+    if first and first.group(1).lower() in NON_PEOPLE:
+        return None  # "dozens of homes", "12 vehicles", "five armoured trucks"
     np_end, role, noun_measure, mods, head = _noun_phrase(after)
     if core.lower() in ("one",) and head is None:
         return None
@@ -252,10 +263,10 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
             measure = measure or MEASURE_NOUNS.get(mod.lower(), "killed")
     if measure is None and head is not None:
         measure = _measure_after(rest)
-        if head in SOURCE_NOUNS and measure in (None, "other", "attackers"):
-            return None
-    if measure is None and (head is not None or not re.match(r"\s*[A-Za-z]", after)):
+    if measure is None and (head is not None or _BARE_END.match(after)):
         measure = _measure_before(before)
+    if head in SOURCE_NOUNS and measure in (None, "other", "attackers") and not noun_measure:
+        return None
     prev = local[-1] if local else None
     if prev is not None:
         gap = sent.text[prev.extra["np_end"]: m.start()]

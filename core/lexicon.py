@@ -15,7 +15,7 @@ def _roles(role: str, words: str) -> None:
 
 
 _roles("total", "people person persons individuals individual men man bodies body victims victim "
-       "casualties_figures humans lives souls dead")
+       "humans souls")
 _roles("civilian", "civilians civilian residents villagers inhabitants locals citizens townspeople "
        "passersby bystanders shoppers pedestrians commuters")
 _roles("child", "children child kids minors infants babies boys girls toddlers schoolchildren "

@@ -84,15 +84,17 @@ def _match_to_iso(m: re.Match, dayfirst: bool) -> str | None:
     return _ymd(int(g["dy"]), _MONTHS[g["dm"][:3].lower()], int(g["dd"]))
 
 
+_NUMERIC_DATE = re.compile(r"(?<![\w-])(\d{1,2})([-/.])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
+
+
 def dayfirst_in(text: str) -> bool:
     """Whether the unambiguous numeric dates in `text` are day-first (the default when none is)."""
-    for m in DATE.finditer(text):
-        if m.group("na"):
-            a, b = int(m.group("na")), int(m.group("nb"))
-            if a > 12 >= b:
-                return True
-            if b > 12 >= a:
-                return False
+    for m in _NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
     return True
 
 
@@ -123,24 +125,26 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,30},[^,\n]{0,30}?,?\s*$")
 
 def infer_published(text: str, blocks: Sequence[Block]) -> str | None:
     """The publication date: from a byline or dateline, else the top of the page, else None."""
-    dayfirst = dayfirst_in(text)
-    for b in blocks:
-        if b.kind == "meta":
-            iso = parse_date(text[b.start:b.end], dayfirst=dayfirst)
+    order: list[bool] = []
+
+    def first_date(start: int, end: int, dateline: bool = False) -> str | None:
+        for m in DATE.finditer(text, start, end):
+            if dateline and not _DATELINE.fullmatch(text, start, m.start()):
+                return None
+            if m.group("na") and not order:  # only an ambiguous numeric date needs the text's habit
+                order.append(dayfirst_in(text))
+            iso = _match_to_iso(m, order[0] if order else True)
             if iso:
                 return iso
+        return None
+
     for b in blocks:
-        if b.kind == "junk":
-            continue
-        if b.kind == "body":
-            # Only a dateline at the very start of the first paragraph counts.
-            head = text[b.start:min(b.end, b.start + 80)]
-            m = DATE.search(head)
-            if m and _DATELINE.fullmatch(head[:m.start()]):
-                return _match_to_iso(m, dayfirst)
-            return None
-        iso = parse_date(text[b.start:b.end], dayfirst=dayfirst)
-        if iso:
+        if b.kind == "meta" and (iso := first_date(b.start, b.end)):
+            return iso
+    for b in blocks:
+        if b.kind == "body":  # only a dateline opening the first paragraph counts
+            return first_date(b.start, min(b.end, b.start + 80), dateline=True)
+        if b.kind != "junk" and (iso := first_date(b.start, b.end)):
             return iso
     return None
 

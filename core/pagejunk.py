@@ -28,6 +28,8 @@ from core.metadata import DATE
 from core.model import Block
 
 _LINE = re.compile(r"[^\r\n]+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _MARKERS = re.compile(r"^[\s•·▪◦●‣*+>#-]+")
 _BULLET = re.compile(r"[•·▪◦●‣▸*+-]\s|\d{1,2}[.)]\s|#\d")
 _TAIL_PUNCT = "\"”’')]»"
@@ -55,14 +57,15 @@ _INLINE_TEASER = re.compile(r"(?:related|read\s+(?:more|also)|also\s+read|see\s+
 _LIST_SEP = re.compile(r"\s*\|\s*|\s+[•·▸]\s+")
 _COOKIE = re.compile(r"\bcookies?\b.*\b(?:we\s+use|uses|accept|consent|by\s+(?:continuing|clicking|using)"
                      r"|browsing|experience|privacy)\b|\b(?:we\s+use|uses|accept)\b.*\bcookies?\b")
-_CAPTION = re.compile(
-    r"^(?:(?:this|the)\s+)?(?:image|photo(?:graph)?|picture|illustration|graphic|video)\b.{0,80}?"
+_CAPTION = re.compile(  # used with .match
+    r"(?:(?:this|the)\s+)?(?:image|photo(?:graph)?|picture|illustration|graphic|video)\b.{0,80}?"
     r"(?:ai[- ]generated|generated\s+(?:by|with|using)\s+ai|illustrative\s+purposes|representational"
     r"|for\s+representation|does\s+not\s+depict)"
-    r"|^(?:representational|representative|file)\s+(?:image|photo|picture)\b"
+    r"|(?:representational|representative|file)\s+(?:image|photo|picture)\b"
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball\s+rights\s+reserved\b")
-_JUNK_PHRASE = re.compile(
+"""Copyright lines (prefiltered on "©", "(c)" and "right")."""
+_FURNITURE = re.compile(
     r"\b(?:top|bottom)\s+of\s+(?:the\s+)?page\b|\bback\s+to\s+top\b|\bskip\s+to\s+(?:main\s+)?content\b"
     r"|\bskip\s+navigation\b|\b(?:left|main|right|mobile)\s+menu\b|\btoggle\s+navigation\b"
     r"|\bprivacy\s+(?:policy|notice|statement|settings)\b|\bterms\s+(?:of|and)\s+(?:use|service|conditions)\b"
@@ -71,12 +74,20 @@ _JUNK_PHRASE = re.compile(
     r"|\bsign\s+(?:up|in)\b|\blog\s*in\b|\b(?:give|send)\s+(?:us\s+)?feedback\b|\bfollow\s+us\b"
     r"|\bconnect\s+(?:with\s+)?us\b|\b(?:find|join)\s+us\s+on\b|\bshare\s+(?:this|on|via|article|story)\b"
     r"|^share\b|\bclick\s+here\b|\bcopy\s+link\b|\bcomments\s+are\s+closed\b|\bdownload\s+(?:our|the)\s+app\b"
-    r"|\bapp\s+store\b|\bgoogle\s+play\b|[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    r"|\bapp\s+store\b|\bgoogle\s+play\b|\blogo\b|^home\s*[>|/]|^\W*menu\b|\bmenu\W*$"
     r"|^(?:e-?mail|phone|tel|telephone|fax|mobile|whatsapp|address)\s*[:.]"
-    r"|\.(?:jpe?g|png|webp|gif|svg|avif|bmp)$|\blogo\b"
     r"|^(?:tags?|topics?|filed\s+under|categories|category|keywords)\s*:"
-    r"|[»›☰]|\s>\s.*\s>\s|^home\s*[>|/]|^\W*menu\b|\bmenu\W*$|^(?:\S+(?: \S+)? {2,}){3,}"
 )
+"""Web-page furniture vocabulary, looked for in short lines that contain one of `_TRIGGERS`."""
+_TRIGGERS = frozenset(
+    "top bottom back skip left main right mobile toggle privacy terms cookie disclaimer sitemap contact"
+    " about advertise work subscribe newsletter newsletters sign log login give send follow connect find"
+    " join share click copy comments download app google logo home menu e-mail email phone tel telephone"
+    " fax whatsapp address tag tags topic topics filed categories category keywords".split()
+)
+_FURNITURE_MARK = re.compile(r"[»›☰]|@[\w-]+\.[a-z]{2,}|\.(?:jpe?g|png|webp|gif|svg|avif|bmp)$"
+                             r"|\s>\s.*\s>\s|^(?:\S+(?: \S+)? {2,}){3,}")
+"""Breadcrumb arrows, e-mail addresses, image file names and link rows spaced like a menu."""
 _JUNK_LABEL = re.compile(
     r"(?:menu|search|home|share|print|e-?mail|subscribe|sign\s+(?:in|up|out)|log\s*(?:in|out)|register"
     r"|newsletter|advertisement|advert|ads?|sponsored|promoted|close|next|prev(?:ious)?|skip|back"
@@ -116,8 +127,9 @@ class _Unit:
         raw = text[start:end]
         self.core = _MARKERS.sub("", raw) or raw
         self.low = self.core.lower()
-        self.norm = " ".join(self.low.split())
-        self.words = len(self.norm.split())
+        parts = self.low.split()
+        self.norm = " ".join(parts)
+        self.words = len(parts)
         self.ends = self.core.rstrip(_TAIL_PUNCT).endswith((".", "!", "?", "…"))
         self.prose = (self.ends and self.words >= 6) or self.words >= 30
         self.short = self.words <= 12 or (not self.ends and self.words <= 20)
@@ -126,13 +138,15 @@ class _Unit:
 
 
 def _is_date_line(u: _Unit) -> bool:
-    s = u.core
-    if not any(c.isdigit() for c in s):
+    """A byline-ish line made of a date or time, or a stamp such as "Updated: <date>"."""
+    if u.words > 30 or not _DIGIT.search(u.core):
         return False
-    dated = DATE.search(s) or _TIME.search(s)
-    if not dated:
+    stamped = _STAMP.search(u.low)
+    if not stamped and u.words > 16:
+        return False
+    if not (DATE.search(u.core) or _TIME.search(u.core)):
         return bool(_READ_TIME.search(u.low))
-    if _STAMP.search(u.low) and u.words <= 30:
+    if stamped:
         return True
     rest = _ROLE.sub(" ", _READ_TIME.sub(" ", _TIME.sub(" ", DATE.sub(" ", u.low))))
     return sum(1 for w in rest.split() if not _date_word(w.strip(".,|·()"))) <= 3
@@ -145,13 +159,13 @@ def _date_word(w: str) -> bool:
 def _base(u: _Unit) -> str:
     """The kind a line has on its own; `trailer` and `ticker` are resolved by position."""
     low = u.norm
-    if not any(c.isalpha() for c in low):
+    if not _LETTER.search(low):
         return "meta" if _is_date_line(u) else "junk"
-    if u.words <= 80 and _COOKIE.search(low):
+    if u.words <= 80 and "cookie" in low and _COOKIE.search(low):
         return "junk"
-    if u.words <= 60 and _CAPTION.search(low):
+    if u.words <= 60 and _CAPTION.match(low):
         return "junk"
-    if u.words <= 25 and _COPYRIGHT.search(low):
+    if u.words <= 25 and ("©" in low or "(c)" in low or "right" in low) and _COPYRIGHT.search(low):
         return "junk"
     if u.short:
         bare = low.strip(" :»>→|.")
@@ -167,14 +181,15 @@ def _base(u: _Unit) -> str:
         return "meta"
     if _is_date_line(u):
         return "meta"
-    if u.words <= 8 and _ROLE.search(low) and not any(c.isdigit() for c in low):
+    if u.words <= 8 and _ROLE.search(low) and not _DIGIT.search(low):
         return "meta"
     if u.words <= 3 and low.endswith(":"):
         return "meta"
     if u.short:
-        if _JUNK_PHRASE.search(u.low) or _JUNK_LABEL.fullmatch(low.strip(" .:!»>|")):
+        tokens = [w.strip(".,:;|·!?()[]\"'") for w in low.split()]
+        if (not _TRIGGERS.isdisjoint(tokens) and _FURNITURE.search(low)) or _FURNITURE_MARK.search(u.low) \
+                or _JUNK_LABEL.fullmatch(low.strip(" .:!»>|")):
             return "junk"
-        tokens = [w.strip(".,:;|·") for w in low.split()]
         social = sum(1 for w in tokens if w in _SOCIAL)
         if social >= 2 and social * 2 >= len(tokens):
             return "junk"

@@ -1,0 +1,21 @@
+"""Shared helpers: build sources and analyses from in-memory text."""
+from __future__ import annotations
+
+import pytest
+
+from core.analysis import analyze
+from core.ingest import source_from_text
+
+
+def analyse_texts(*texts: str, published: list[str | None] | None = None):
+    """Analyses articles given as strings (first line is the headline)."""
+    sources = []
+    for i, text in enumerate(texts, 1):
+        meta = {"published": published[i - 1]} if published and published[i - 1] else None
+        sources.append(source_from_text(f"a{i}.txt", text, id=f"s{i}", meta=meta))
+    return analyze(sources)
+
+
+@pytest.fixture
+def analyse():
+    return analyse_texts
