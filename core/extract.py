@@ -19,11 +19,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from . import attribution, sentences
-from .lexicon import (ACTIVE_MEASURE, GENERIC_MODIFIERS, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
+from . import attribution, measures, sentences
+from .lexicon import (GENERIC_MODIFIERS, HEAD_MEASURE, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
                       PASSIVE_MEASURE, ROLE_OF_NOUN, SOURCE_NOUNS, STATE_WORDS)
 from .model import Claim, Source
-from .numbers import NUMBER_PHRASE, TENS, UNITS, parse_phrase
+from .numbers import NUMBER_PHRASE, parse_phrase
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
@@ -36,11 +36,6 @@ _LABEL_BEFORE = re.compile(r"\b(?:No|no|number|Number|page|flight|Flight|route|R
                            r"km|kilometre|kilometer|mile|Squad|squad|Brigade|brigade|Battalion|"
                            r"battalion|Division|division|Unit|unit|Regiment|regiment|Corps|corps|"
                            r"Class|class|Level|level|Phase|phase|Stage|stage|#)\.?\s*$")
-_AUX = {"were", "was", "have", "has", "had", "been", "be", "being", "are", "is", "reportedly",
-        "also", "all", "later", "allegedly", "believed", "thought", "feared", "who", "that",
-        "which", "subsequently", "eventually", "since", "now", "so", "far", "in", "total",
-        "initially", "officially", "remain", "remained", "remains", "still", "either", "got",
-        "to", "likely", "presumed", "reported", "said", "apparently", "were", "had", "died"}
 _CONNECT = re.compile(
     r"^\s*(?:[:;,–—-]|\(|and|as\s+well\s+as|plus|including|among\s+them|among\s+whom|of\s+whom|"
     r"with|while|whereas|but|or|another|,\s*and|,\s*including|,\s*while|,\s*with|\s)*\s*"
@@ -55,7 +50,7 @@ _PREV_VERB = re.compile(
 )
 """The previous figure's own verb phrase, skipped when reading what joins two figures."""
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
-_NUMBER_WORDS = set(UNITS) | set(TENS) | {"dozens", "hundreds", "scores", "thousands", "a", "at", "more", "about"}
+_DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–-]|(?:on|in|at|by|after|before|as|during|since|overnight|"
                        r"last|this|across|near|when|while|and|so|from)\b)", re.I)
 """What may follow a figure with no group ('the toll rose to 27 on Tuesday')."""
@@ -129,66 +124,6 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
     return 0, None, None, [], None
 
 
-def _match_measure(words: list[str], table: dict[str, str]) -> str | None:
-    for n in (4, 3, 2, 1):
-        key = "_".join(words[:n])
-        if key in table:
-            return table[key]
-    return None
-
-
-def _measure_after(after: str) -> str | None:
-    """'were killed', 'lost their lives', 'were among the dead' after the group."""
-    words = [t[2].lower() for t in _tokens(after)[:14]]
-    i = 0
-    skipped = 0
-    while i < len(words):
-        w = words[i]
-        found = _match_measure(words[i:], PASSIVE_MEASURE)
-        if found and not (w == "lost" and i + 1 < len(words) and words[i + 1] == "to"):
-            return found
-        if w in _AUX or w in ("the", "a", "an", "of", "from", "with", "military", "group"):
-            i += 1
-            continue
-        if w == "and" and i + 1 < len(words) and (words[i + 1][0].isdigit() or words[i + 1] in _NUMBER_WORDS):
-            i += 2  # "Four soldiers and 12 civilians were killed": the verb is shared
-            skipped += 1
-            continue
-        if re.match(r"[a-z]", w) and w not in ("and", "but", "while") and skipped < 7 and not re.match(r"\d", w):
-            # a short phrase like "from the Wagner private military group" before the verb
-            skipped += 1
-            i += 1
-            continue
-        break
-    return None
-
-
-def _measure_before(before: str) -> str | None:
-    """'killed', 'the deaths of', 'death toll rose to' just before the number."""
-    words = [t[2].lower() for t in _tokens(before)][-8:]
-    skip = {"to", "at", "of", "has", "had", "have", "rose", "risen", "climbed", "jumped",
-            "increased", "reached", "stood", "stands", "is", "was", "now", "further", "reportedly",
-            "an", "the", "a", "some", "stand", "hit", "passed", "topped", "surpassed", "least",
-            "from", "up", "by", "also", "another", "at", "more", "than", "over", "nearly",
-            "almost", "about", "around", "total", "estimated", "killing", "only"}
-    j = len(words)
-    steps = 0
-    while j > 0 and steps < 6:
-        for n in (3, 2, 1):
-            if j - n < 0:
-                continue
-            key = "_".join(words[j - n:j])
-            if key in ACTIVE_MEASURE:
-                found = ACTIVE_MEASURE[key]
-                return None if found == "?" else found
-        if words[j - 1] in skip:
-            j -= 1
-            steps += 1
-            continue
-        break
-    return None
-
-
 def _fingerprint(path: str, text: str, start: int, end: int) -> str:
     context = re.sub(r"\W+", " ", text[max(0, start - 40): end + 40]).strip().lower()
     return hashlib.blake2b(f"{path}\x00{context}".encode(), digest_size=8).hexdigest()
@@ -237,6 +172,10 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
     if q is None:
         return None
     before, after = sent.text[: m.start()], sent.text[m.end():]
+    digits = _DIGITS_ECHO.match(after)
+    if digits and not m.group("core")[0].isdigit():
+        phrase = sent.text[m.start(): m.end() + digits.end()]  # "thirty-nine (39) people"
+        after = after[digits.end():]
     core = m.group("core")
     if (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _AGE.match(after)
             or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) or _LABEL_BEFORE.search(before)):
@@ -259,12 +198,19 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
     measure = noun_measure
     for mod in mods:
         if mod.lower() in ("dead", "deceased", "slain", "wounded", "injured", "missing",
-                           "displaced", "abducted", "kidnapped"):
-            measure = measure or MEASURE_NOUNS.get(mod.lower(), "killed")
+                           "displaced", "abducted", "kidnapped", "martyred", "arrested", "detained"):
+            measure = measure or MEASURE_NOUNS.get(mod.lower(), PASSIVE_MEASURE.get(mod.lower(), "killed"))
     if measure is None and head is not None:
-        measure = _measure_after(rest)
-    if measure is None and (head is not None or _BARE_END.match(after)):
-        measure = _measure_before(before)
+        measure = measures.after_group(rest)
+    if measure is None and head is None:
+        measure = measures.after_group(after, headless=True)
+    bare = head is None and _BARE_END.match(after)
+    if measure is None and (head is not None or bare):
+        measure = measures.before_figure(before)
+    if measure is None and (head is not None or bare or _BARE_END.match(rest)):
+        measure = measures.toll_clause(before)
+    if measure is None and head in HEAD_MEASURE:
+        measure = HEAD_MEASURE[head]
     if head in SOURCE_NOUNS and measure in (None, "other", "attackers") and not noun_measure:
         return None
     prev = local[-1] if local else None
@@ -284,8 +230,13 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
             part_of = len(local) - 1 if prev.part_of is None else prev.part_of
         elif measure == prev.claim.measure and prev.part_of is not None and re.match(r"^\s*(?:,|and|,\s*and)\s*$", gap) and head is not None:
             part_of = prev.part_of
+    if measure is None and role == "militant" or measure is None and head == "fighters" and not local:
+        measure = "attackers"  # "dozens of fighters on motorbikes": how many attacked
     if measure is None:
         return None
+    low, high = q.low, q.high
+    if q.hedge == "exact" and measures.ceiling(before):
+        low = None  # "the toll could reach 320"
     affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and not w.lower() in ("a", "an"))
     who = " ".join(mods + ([head] if head and head != "them" else []))
     if head and head[0].isupper() and who.endswith(head) and mods and mods[-1] == head:
@@ -298,7 +249,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
     claim = Claim(
         id="", source=source.id, start=o_start, end=o_end,
         number_text=source.text[o_start:o_end] if source.plain is None else phrase,
-        sentence=sent.text, low=q.low, high=q.high, measure=measure, who=who.strip(),
+        sentence=sent.text, low=low, high=high, measure=measure, who=who.strip(),
         attributed_to=None, hedge=q.hedge, sentence_start=source.to_original(sent.start),
         fingerprint=_fingerprint(source.path, source.readable, start, end),
     )

@@ -15,7 +15,7 @@ def _roles(role: str, words: str) -> None:
 
 
 _roles("total", "people person persons individuals individual men man bodies body victims victim "
-       "humans souls")
+       "humans souls others martyrs corpses survivors relatives family_members")
 _roles("civilian", "civilians civilian residents villagers inhabitants locals citizens townspeople "
        "passersby bystanders shoppers pedestrians commuters")
 _roles("child", "children child kids minors infants babies boys girls toddlers schoolchildren "
@@ -39,8 +39,11 @@ _roles("militant", "militants militant insurgents jihadists jihadis terrorists r
        "militiamen militia_members")
 _roles("fighter", "fighters combatants mercenaries operatives commandos contractors members personnel")
 _roles("detainee", "prisoners detainees inmates hostages captives protesters demonstrators "
-       "rioters suspects")
+       "rioters suspects traffickers smugglers executors perpetrators")
 _roles("patient", "patients")
+
+# Group nouns that say what happened when nothing else does: "82 bodies", "84 martyrs".
+HEAD_MEASURE = {"bodies": "killed", "corpses": "killed", "martyrs": "killed"}
 
 # Words that count the dead or hurt without naming who: "84 dead", "20 fatalities".
 MEASURE_NOUNS = {
@@ -50,6 +53,8 @@ MEASURE_NOUNS = {
     "missing": "missing", "hostages": "captured", "captives": "captured", "abducted": "captured",
     "kidnapped": "captured", "arrested": "captured", "detained": "captured", "arrests": "captured",
     "displaced": "displaced", "casualties": "casualties", "losses": "casualties",
+    "disappearances": "captured", "abductions": "captured", "kidnappings": "captured",
+    "killings": "killed", "drownings": "killed", "martyrs": "killed",
 }
 
 # Participles and verbs after the counted group: "six mercenaries were killed".
@@ -70,7 +75,16 @@ PASSIVE_MEASURE = {
     "rounded_up": "captured", "freed": "other", "released": "other", "rescued": "other",
     "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "homeless": "displaced",
     "forced_from_their_homes": "displaced", "uprooted": "displaced",
-    "lost": "casualties",
+    "lost": "casualties", "martyred": "killed", "went_down": "killed", "were_martyred": "killed",
+    "in_critical_condition": "injured", "in_a_critical_condition": "injured",
+    "in_serious_condition": "injured", "received_injuries": "injured",
+    "sustained_injuries": "injured", "suffered_injuries": "injured", "needed_treatment": "injured",
+    "needed_specialised_treatment": "injured", "needed_specialized_treatment": "injured",
+    "needed_medical_treatment": "injured", "had_gunshot_wounds": "injured",
+    "suffered_gunshot_wounds": "injured", "suffered_burns": "injured", "trapped": "missing",
+    "in_custody": "captured", "in_detention": "captured", "in_pretrial_detention": "captured",
+    "behind_bars": "captured", "awaiting_trial": "captured", "held": "captured",
+    "caught": "captured", "apprehended": "captured", "taken_into_custody": "captured",
     "attacked": "attackers", "stormed": "attackers", "raided": "attackers", "ambushed": "attackers",
     "took_part": "attackers", "participated": "attackers", "were_involved": "attackers",
     "opened_fire": "attackers", "carried_out": "attackers", "affected": "other",
@@ -93,6 +107,11 @@ ACTIVE_MEASURE = {
     "displaced": "displaced", "displacing": "displaced", "displacement_of": "displaced",
     "evacuated": "displaced", "uprooted": "displaced", "forced": "?",
     "rescued": "other", "freed": "other", "released": "other", "evacuating": "displaced",
+    "lost": "killed", "arrest_of": "captured", "arrests_of": "captured", "detains": "captured",
+    "detain": "captured", "martyred": "killed", "among_the_dead": "killed", "among_dead": "killed",
+    "among_those_killed": "killed", "among_the_victims": "killed", "among_the_injured": "injured",
+    "among_the_wounded": "injured", "among_the_missing": "missing", "hospitalised": "injured",
+    "hospitalized": "injured", "abduction_of": "captured", "kidnapping_of": "captured",
 }
 
 # What makes a figure a claim by someone: "X said", "according to X".
@@ -125,7 +144,7 @@ NON_PEOPLE = {
     "times", "attacks", "incidents", "countries", "points", "tonnes", "tons", "litres",
     "degrees", "magnitude", "storeys", "floors", "rounds", "companies", "groups", "schools",
     "hospitals", "mosques", "churches", "boats", "ships", "aircraft", "planes", "helicopters",
-    "tanks", "sites", "cases", "square", "acres", "hectares", "am", "pm", "gmt", "utc", "ist",
+    "tanks", "sites", "square", "acres", "hectares", "am", "pm", "gmt", "utc", "ist",
 }
 
 MONTHS = {

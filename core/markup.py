@@ -44,7 +44,7 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _DECL = re.compile(r"<[!?][^>]*>?")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
-_SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
+_WORD = re.compile(r"[^ \t\n\r\f\v\xa0]+")
 _PRE_LINE = re.compile(r"\r\n|\n|\r|[^\r\n]+")
 
 _SKIPPED = frozenset("script style noscript template svg math iframe object textarea select".split())
@@ -169,14 +169,24 @@ class _Reader:
                 else:
                     self._put(m.group(), range(m.start(), m.end()))
             return
-        pos = a
-        for m in _SPACE.finditer(text, a, b):
-            if m.start() > pos:
-                self._put(text[pos:m.start()], range(pos, m.start()))
-            self._space(m.start())
-            pos = m.end()
-        if pos < b:
-            self._put(text[pos:b], range(pos, b))
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
+        if not words:
+            if b > a:
+                self._space(a)
+            return
+        if words[0][0] > a:
+            self._space(a)
+        parts, offsets, last = [], [], -1
+        for s, e in words:  # one emission per run: inner whitespace becomes one space
+            if last >= 0:
+                parts.append(" ")
+                offsets.append(last)
+            parts.append(text[s:e])
+            offsets.extend(range(s, e))
+            last = e
+        self._put("".join(parts), offsets)
+        if last < b:
+            self._space(last)
 
     def _chars(self, a: int, b: int) -> None:
         """Character data `text[a:b]`: literal runs and entities."""

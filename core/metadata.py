@@ -184,9 +184,11 @@ def infer_outlet(text: str, blocks: Sequence[Block]) -> str | None:
             if name:
                 return name
     for b in reversed(blocks):  # the copyright line is at the foot of the page
+        if b.end - b.start > 200:
+            continue
         line = text[b.start:b.end]
         m = _COPYRIGHT.search(line)
-        if not m or len(line) > 200:
+        if not m:
             continue
         rest = line[m.start():]
         rest = rest[_COPYRIGHT_NOISE.match(rest).end():]

@@ -55,7 +55,7 @@ _HEDGE = (
     r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|"
     r"more\s+than|over|upwards\s+of|in\s+excess\s+of|well\s+over|"
     r"nearly|almost|close\s+to|just\s+under|"
-    r"about|around|roughly|approximately|approx\.|some|an\s+estimated|estimated|circa|"
+    r"about|around|roughly|approximately|approx\.|some|an\s+estimated|estimated|circa|closer\s+to|"
     r"up\s+to|as\s+many\s+as|not\s+more\s+than|no\s+more\s+than|at\s+most|a\s+maximum\s+of|"
     r"fewer\s+than|less\s+than|under|"
     r"between"
@@ -133,7 +133,7 @@ def _hedged(value: float, hedge: str) -> tuple[int | None, int | None]:
     if hedge in ("nearly", "almost", "close to", "just under"):
         return math.ceil(0.9 * v - 1e-9), n
     if hedge in ("about", "around", "roughly", "approximately", "approx.", "some",
-                 "an estimated", "estimated", "circa", "or so"):
+                 "an estimated", "estimated", "circa", "or so", "closer to"):
         return math.floor(0.9 * v + 1e-9), math.ceil(1.1 * v - 1e-9)
     if hedge in ("up to", "as many as", "not more than", "no more than", "at most", "a maximum of"):
         return None, n

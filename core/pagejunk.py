@@ -85,9 +85,11 @@ _TRIGGERS = frozenset(
     " join share click copy comments download app google logo home menu e-mail email phone tel telephone"
     " fax whatsapp address tag tags topic topics filed categories category keywords".split()
 )
-_FURNITURE_MARK = re.compile(r"[»›☰]|@[\w-]+\.[a-z]{2,}|\.(?:jpe?g|png|webp|gif|svg|avif|bmp)$"
-                             r"|\s>\s.*\s>\s|^(?:\S+(?: \S+)? {2,}){3,}")
-"""Breadcrumb arrows, e-mail addresses, image file names and link rows spaced like a menu."""
+_IMAGE_FILE = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".bmp")
+_MARK = re.compile(r"[»›☰]|@[\w-]+\.[a-z]{2,}")
+"""Breadcrumb arrows and e-mail addresses."""
+_SPACED_MENU = re.compile(r"(?:\S+(?: \S+)? {2,}){3,}")
+"""A row of links set apart by runs of spaces, as a menu bar reads once its tags are gone."""
 _JUNK_LABEL = re.compile(
     r"(?:menu|search|home|share|print|e-?mail|subscribe|sign\s+(?:in|up|out)|log\s*(?:in|out)|register"
     r"|newsletter|advertisement|advert|ads?|sponsored|promoted|close|next|prev(?:ious)?|skip|back"
@@ -187,15 +189,19 @@ def _base(u: _Unit) -> str:
         return "meta"
     if u.short:
         tokens = [w.strip(".,:;|·!?()[]\"'") for w in low.split()]
-        if (not _TRIGGERS.isdisjoint(tokens) and _FURNITURE.search(low)) or _FURNITURE_MARK.search(u.low) \
-                or _JUNK_LABEL.fullmatch(low.strip(" .:!»>|")):
+        if (not _TRIGGERS.isdisjoint(tokens) and _FURNITURE.search(low)) or _MARK.search(low) \
+                or low.endswith(_IMAGE_FILE) or low.count(" > ") >= 2 \
+                or ("  " in u.low and _SPACED_MENU.match(u.low)) or _JUNK_LABEL.fullmatch(low.strip(" .:!»>|")):
             return "junk"
         social = sum(1 for w in tokens if w in _SOCIAL)
         if social >= 2 and social * 2 >= len(tokens):
             return "junk"
-        items = _LIST_SEP.split(low)
-        if low.startswith("|") or (len(items) >= 3 and all(len(p.split()) <= 4 for p in items)):
+        if low.startswith("|"):
             return "junk"
+        if "|" in low or "•" in low or "·" in low or "▸" in low:
+            items = _LIST_SEP.split(low)
+            if len(items) >= 3 and all(len(p.split()) <= 4 for p in items):
+                return "junk"
         if _TICKER.match(low):
             return "ticker"
     return "body"

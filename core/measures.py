@@ -1,0 +1,158 @@
+"""What happened to the people a figure counts: killed, injured, missing, captured, displaced ...
+
+Read from the words around the figure, in the shapes casualty reporting uses:
+
+- after the group: "six mercenaries were killed", "116 people, including 106 women, lost their
+  lives", "79 confirmed dead", "13 of them were in critical condition";
+- before the figure: "killed 50", "the deaths of six", "wounding 150 others";
+- a toll clause: "the death toll rose to 27", "put the number of dead at 500", "the number of
+  martyrs has reached 59", "revised the number of injured down to 2,000".
+
+Parentheticals (", most of them women,", "— including 203 men —") and listed groups ("four
+soldiers and 12 civilians were killed") are skipped to reach the verb the group shares.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import ACTIVE_MEASURE, PASSIVE_MEASURE
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+_AUX = {"were", "was", "have", "has", "had", "been", "be", "being", "are", "is", "reportedly",
+        "also", "all", "later", "allegedly", "believed", "thought", "feared", "who", "that",
+        "which", "subsequently", "eventually", "since", "now", "so", "far", "in", "total",
+        "initially", "officially", "remain", "remained", "remains", "still", "either", "got",
+        "to", "likely", "presumed", "reported", "said", "apparently", "may", "might", "could",
+        "would", "will", "already", "more", "others", "other", "people", "confirmed", "critically",
+        "seriously", "severely", "slightly", "gravely", "fatally", "wrongly", "then", "all", "them",
+        "among", "of", "those", "the", "a", "an", "they", "not", "yet", "been"}
+_NUMBERISH = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
+                        r"hundreds|scores|thousands|at|more|about|nearly|some)$")
+_TOLL_NOUNS = (
+    ("killed", r"death\s+toll|toll|body\s+count|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
+               r"fatalities|victims|martyrs|people\s+killed|those\s+killed|bodies)|(?:dead|deaths|fatalities)\s+"
+               r"(?:at|to)|(?:figure|tally|count)\s+of\s+(?:the\s+)?dead"),
+    ("injured", r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|casualties\s+injured)|"
+                r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
+    ("missing", r"number\s+of\s+(?:the\s+)?missing(?:\s+\w+){0,3}|missing\s+(?:at|to)"),
+    ("captured", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))|arrests\s+(?:at|to)"),
+    ("displaced", r"number\s+of\s+(?:the\s+)?displaced(?:\s+people)?"),
+)
+_TOLL_VERB = (r"(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|"
+              r"reached|reaches|hit|hits|stood|stands|stand|was|is|has|had|now|further|been|grew|grows|"
+              r"revised|raised|lowered|cut|put|putting|puts|gave|gives|given|placed|set|down|up|to|at|of|"
+              r"could|may|might|reach|rise|as|high|low|more|than|be|surpassed|passed|topped|exceeded|"
+              r"the|a|preliminary|official|new|latest|final|earlier|initial)")
+_TOLL = [(measure, re.compile(rf"(?:{nouns})(?:\s+[\w'’\-]+){{0,6}}?(?:\s+{_TOLL_VERB})*\s*[\"“'‘]?\s*$", re.I))
+         for measure, nouns in _TOLL_NOUNS]
+_TOLL_ANYWHERE = re.compile(r"\b(?:toll|death\s+count|number\s+of\s+(?:dead|deaths|victims|martyrs))\b", re.I)
+_CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go\s+up\s+to)\s*[\"“]?\s*$", re.I)
+
+
+def tokens(s: str) -> list[str]:
+    return [m.group().lower() for m in _TOKEN.finditer(s)]
+
+
+def _match(words: list[str], table: dict[str, str]) -> str | None:
+    for n in (4, 3, 2, 1):
+        key = "_".join(words[:n])
+        if key in table:
+            return table[key]
+    return None
+
+
+def after_group(after: str, *, headless: bool = False) -> str | None:
+    """The measure in the verb phrase after a group: 'were killed', 'remain missing' ...
+
+    Args:
+        headless: the figure has no group noun ('79 confirmed dead'), so only auxiliaries may
+            stand between it and the measure word.
+    """
+    words = tokens(after)[:24]
+    i = skipped = 0
+    while i < len(words):
+        w = words[i]
+        found = _match(words[i:], PASSIVE_MEASURE)
+        if found and not (w == "lost" and i + 1 < len(words) and words[i + 1] == "to"):
+            return found
+        if w in ('"', "“", "”", "'", "’"):
+            i += 1
+            continue
+        if w in _AUX:
+            i += 1
+            continue
+        if headless:
+            return None
+        if w in (",", "—", "–", "(", "-") and skipped < 8:
+            close = _parenthetical_end(words, i)
+            if close is not None:
+                i = close
+                skipped += 1
+                continue
+        if w in ("and", ",") and i + 1 < len(words) and _NUMBERISH.match(words[i + 1]):
+            i += 2  # "Four soldiers and 12 civilians were killed": the verb is shared
+            skipped += 1
+            continue
+        if re.match(r"[a-z]", w) and w not in ("and", "but", "while", "whereas") and skipped < 7:
+            skipped += 1  # a short phrase like "from the Wagner private military group"
+            i += 1
+            continue
+        break
+    return None
+
+
+def _parenthetical_end(words: list[str], i: int) -> int | None:
+    """Index after a ', most of them women,' or '— including 203 men —' aside, or None."""
+    opener = words[i]
+    closer = {"(": ")", "—": "—", "–": "–", "-": "-"}.get(opener, ",")
+    for j in range(i + 1, min(i + 12, len(words))):
+        if words[j] == closer:
+            return j + 1
+        if words[j] in (".", ";", ":"):
+            return None
+    return None
+
+
+def before_figure(before: str) -> str | None:
+    """The measure in the words just before a figure: 'killed', 'the deaths of', 'wounding'."""
+    words = tokens(before)[-8:]
+    skip = {"to", "at", "of", "has", "had", "have", "is", "was", "now", "further", "reportedly",
+            "an", "the", "a", "some", "least", "from", "up", "by", "also", "another", "more",
+            "than", "over", "nearly", "almost", "about", "around", "total", "estimated", "only",
+            "are", "were", '"', "“", "'", "‘", "a", "further", "another"}
+    j = len(words)
+    steps = 0
+    while j > 0 and steps < 6:
+        for n in (4, 3, 2, 1):
+            if j - n < 0:
+                continue
+            key = "_".join(words[j - n:j])
+            if key in ACTIVE_MEASURE:
+                found = ACTIVE_MEASURE[key]
+                return None if found == "?" else found
+        if words[j - 1] in skip:
+            j -= 1
+            steps += 1
+            continue
+        break
+    return None
+
+
+def toll_clause(before: str) -> str | None:
+    """The measure of a toll clause ending just before the figure: 'the death toll rose to'."""
+    clause = re.split(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas)\b)", before)[-1]
+    clause = clause[-160:]
+    for measure, pattern in _TOLL:
+        if pattern.search(clause):
+            return measure
+    return None
+
+
+def ceiling(before: str) -> bool:
+    """'the toll could reach 320': the figure is an upper bound."""
+    return bool(_CEILING.search(before[-60:]))
+
+
+def mentions_toll(sentence: str) -> bool:
+    return bool(_TOLL_ANYWHERE.search(sentence))
