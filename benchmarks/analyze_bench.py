@@ -119,6 +119,7 @@ def measure(n: int, trace: bool) -> dict:
     start = time.perf_counter()
     analysis = run_pipeline(pages)
     seconds = time.perf_counter() - start
+    print(f"  {n:,} articles: pipeline {seconds:.1f} s", file=sys.stderr, flush=True)
     claims = len(analysis.claims)
     del analysis
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
@@ -131,6 +132,7 @@ def measure(n: int, trace: bool) -> dict:
         run_pipeline(pages)
         traced_mb = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
+        print(f"  {n:,} articles: traced pass done", file=sys.stderr, flush=True)
     return {"n": n, "chars": sum(len(t) for _, t in pages), "seconds": seconds, "claims": claims,
             "maxrss_mb": rss_mb, "tracemalloc_mb": traced_mb, "baseline_seconds": baseline_seconds,
             "baseline_matches": matches}
@@ -146,12 +148,13 @@ def profile(n: int, top: int = 15) -> None:
 
 def report(rows: list[dict]) -> None:
     print(f"{'articles':>8} {'MB text':>8} {'seconds':>8} {'art/s':>8} {'claims':>8} {'maxrss MB':>10} "
-          f"{'traced MB':>10} {'regex art/s':>12} {'ratio':>7}")
+          f"{'traced MB':>10} {'regex art/s':>12} {'regex hits':>10} {'ratio':>7}")
     for r in rows:
         rate, regex_rate = r["n"] / r["seconds"], r["n"] / max(r["baseline_seconds"], 1e-9)
         traced = "-" if r["tracemalloc_mb"] is None else f"{r['tracemalloc_mb']:.0f}"
         print(f"{r['n']:>8,} {r['chars'] / 1e6:>8.1f} {r['seconds']:>8.2f} {rate:>8.0f} {r['claims']:>8,} "
-              f"{r['maxrss_mb']:>10.0f} {traced:>10} {regex_rate:>12,.0f} {regex_rate / rate:>6.0f}x")
+              f"{r['maxrss_mb']:>10.0f} {traced:>10} {regex_rate:>12,.0f} {r['baseline_matches']:>10,} "
+              f"{regex_rate / rate:>6.0f}x")
     big, small = rows[-1], rows[0]
     print(f"\ntargets: >= {TARGETS['articles_per_second']} articles/s on one core; 10,000 articles in "
           f"< {TARGETS['seconds_at_10000']} s; peak < {TARGETS['peak_mb']} MB; growth no worse than n log n")
@@ -182,7 +185,7 @@ def main() -> int:
     rows = []
     for n in sorted(args.sizes):
         cmd = [sys.executable, __file__, "--child", str(n)] + ["--no-trace"] * args.no_trace
-        rows.append(json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout))
+        rows.append(json.loads(subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout))
     report(rows)
     if args.profile:
         profile(min(args.sizes))

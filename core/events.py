@@ -32,11 +32,15 @@ EVENT_NOUNS = ("attack|ambush|assault|bombing|blast|explosion|strike|airstrike|a
                "raid|battle|clash|clashes|fighting|shooting|massacre|earthquake|quake|flood|floods|"
                "flooding|landslide|storm|cyclone|hurricane|typhoon|fire|blaze|collapse|stampede|crash|"
                "derailment|shipwreck|sinking|riot|riots|protest|protests|crackdown|siege|offensive|"
-               "incursion|kidnapping|abduction|hijacking|incident|operation|violence|tragedy|disaster")
+               "incursion|kidnapping|abduction|hijacking|incident|operation|violence|tragedy|disaster|"
+               "insurgency|conflict|war|uprising|crisis")
 _NOUN = re.compile(rf"\b({EVENT_NOUNS})\b", re.I)
 _BACKGROUND = re.compile(
     rf"\b(?:another|previous|earlier|prior|similar|separate|last)\s+(?:\w+\s+){{0,2}}?(?:{EVENT_NOUNS})\b|"
-    r"\b(?:months|weeks|years|days)\s+(?:after|before|ago|earlier)\b|\bin\s+a\s+separate\b|"
+    r"\b(?:months|weeks|years)\s+(?:after|before)\s+(?:another|an?|the\s+\w+\s+of)\b|"
+    r"\b(?:months|weeks|years)\s+(?:ago|earlier)\b|\bin\s+a\s+separate\b|"
+    r"\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)\b|"
+    r"\b(?:in|during)\s+(?:the\s+|its\s+|\w+['’]s\s+)?(?:\w+\s+)?(?:conflict|insurgency|civil\s+war|war)\b|"
     r"\bdeadliest\s+since\b|"
     rf"\b(?:a|an)\s+(?:{'|'.join(MONTHS)})\s+(?:{EVENT_NOUNS})\b",
     re.I,
@@ -63,12 +67,14 @@ class Frame:
     actors: set = field(default_factory=set)
     start_paragraph: int = 0
     place_names: dict = field(default_factory=dict)
+    fixed: bool = False
+    """The primary frame's date comes from the lead only; later dates do not move it."""
 
     def absorb(self, sentence: str, pub: dt.date | None, with_time: bool = True) -> None:
         if with_time:
             for w in timeref.find(sentence, pub):
                 self.whens.append(w)
-                if self.anchor is None or _specificity(w) > _specificity(self.anchor):
+                if not self.fixed and (self.anchor is None or _specificity(w) > _specificity(self.anchor)):
                     self.anchor = w
         for k in places.find(sentence):
             self.places[k] += 1
@@ -77,6 +83,34 @@ class Frame:
         self.actors.update(a for a in _ACRONYM.findall(sentence) if a not in ("AP", "AFP", "BBC", "CNN", "UN"))
         for m in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", sentence):
             self.place_names.setdefault(places.key(m.group()), m.group())
+
+
+_REPORTING = re.compile(r"\b(?:said|says|say|reported|reports|told|tells|announced|stated|posted|"
+                        r"published|updated|wrote|speaking|spoke|added|confirmed|claimed|quoted|"
+                        r"cited|released|issued|tweeted)\b", re.I)
+_CONTINUES = re.compile(r"\b(?:at\s+(?:that|the)\s+time|that\s+(?:day|night|week|attack|ambush|battle|"
+                        r"incident|time|raid|strike|clash)|back\s+then|then)\b", re.I)
+
+
+def event_times(sentence: str, pub: dt.date | None) -> list[When]:
+    """Time references that date an event, not a report ('CNN reported in October' is skipped)."""
+    out = []
+    for w in timeref.find(sentence, pub):
+        window = sentence[max(0, w.start - 25): w.start + 30]
+        if _REPORTING.search(window) and not _NOUN.search(window):
+            continue
+        out.append(w)
+    return out
+
+
+def _continues(paragraph: str, frame: "Frame", pub: dt.date | None) -> bool:
+    """Whether a paragraph takes up a background frame again: 'at that time', its date or places."""
+    if _CONTINUES.search(paragraph):
+        return True
+    if frame.anchor and any(timeref.compatible(w, frame.anchor) and w.month for w in timeref.find(paragraph, pub)):
+        return True
+    own = {k for k in frame.places if len(k) >= 5}
+    return bool(own & places.find(paragraph))
 
 
 def _specificity(w: When) -> int:
@@ -91,14 +125,23 @@ def segment(ex: SourceExtraction, published: str | None) -> tuple[list[Frame], l
     for s in sents[:_PRIMARY_LEAD + 3]:
         if _BACKGROUND.search(s.text) or _SEQUEL.match(s.text):
             continue
-        found = timeref.find(s.text, pub)
+        found = event_times(s.text, pub)
         if found:
             primary.anchor = max(found, key=_specificity)
             break
+    primary.fixed = True
+    claim_sentences = {f.sentence_index for f in ex.found}
+    paragraph_text: dict[int, str] = defaultdict(str)
+    for s in sents:
+        paragraph_text[s.paragraph] += " " + s.text
     frames = [primary]
     current = primary
     sentence_frame: list[tuple[list[tuple[int, Frame]], Frame]] = []
-    for s in sents:
+    for i, s in enumerate(sents):
+        if (current is not primary and s.paragraph != current.start_paragraph
+                and s.paragraph != sents[i - 1].paragraph
+                and not _continues(paragraph_text[s.paragraph], current, pub)):
+            current = primary  # a background frame ends with its paragraphs unless taken up again
         cues: list[tuple[int, Frame]] = []
         if _SEQUEL.match(s.text):
             current = Frame(ex.source.id, len(frames), False, sequel=True, start_paragraph=s.paragraph)
@@ -112,7 +155,7 @@ def segment(ex: SourceExtraction, published: str | None) -> tuple[list[Frame], l
                 bg_in_sentence = Frame(ex.source.id, len(frames), False, start_paragraph=s.paragraph)
                 frames.append(bg_in_sentence)
             cues.append((m.start(), bg_in_sentence))
-        for w in timeref.find(s.text, pub):
+        for w in event_times(s.text, pub):
             anchor = primary.anchor
             if anchor is None or (w.month is None and w.year is None):
                 continue
@@ -132,8 +175,9 @@ def segment(ex: SourceExtraction, published: str | None) -> tuple[list[Frame], l
                 cues.append((_RETURN.search(s.text).start(), primary))
         cues.sort(key=lambda c: c[0])
         sentence_frame.append((cues, current))
-        if cues:
-            current = cues[-1][1]
+        eventive = i in claim_sentences or _NOUN.search(s.text)
+        if cues and (eventive or cues[-1][1] is primary):
+            current = cues[-1][1]  # a date in an aside ("I wrote to him in September") opens nothing
     # claims: the cue nearest before the figure in its sentence, else the first after it, else the
     # frame in force when the sentence began
     claim_frame: list[int] = []

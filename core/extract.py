@@ -235,6 +235,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
     if measure is None:
         return None
     low, high = q.low, q.high
+    where = measures.scope(before, after)
     if q.hedge == "exact" and measures.ceiling(before):
         low = None  # "the toll could reach 320"
     affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and not w.lower() in ("a", "an"))
@@ -254,4 +255,4 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
         fingerprint=_fingerprint(source.path, source.readable, start, end),
     )
     return Found(claim, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
-                 extra={"np_end": m.end() + np_end, "number_start": start})
+                 extra={"np_end": m.end() + np_end, "number_start": start, "scope": where})

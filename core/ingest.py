@@ -30,10 +30,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import datetime as dt
 import os
 import posixpath
-import re
 import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -45,7 +43,7 @@ except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib
 
 from core.markup import read_html
-from core.metadata import Metadata, infer, parse_date
+from core.metadata import Metadata, from_table, front_matter, infer, toml_error
 from core.model import Block, Problem, Source
 from core.pagejunk import classify
 
@@ -131,64 +129,6 @@ def decode(data: bytes) -> tuple[str | None, str]:
     return text, note
 
 
-# -- metadata sources ------------------------------------------------------------------------
-
-def _metadata(table: Mapping) -> tuple[Metadata, list[str]]:
-    """Metadata from a manifest entry or front matter, and what was wrong with it."""
-    values, complaints = {}, []
-    for key in ("title", "outlet", "url"):
-        value = table.get(key)
-        if isinstance(value, str) and value.strip():
-            values[key] = value.strip()
-        elif value is not None:
-            complaints.append(f"{key} should be a string, ignored")
-    raw = table.get("published", table.get("date"))
-    if isinstance(raw, dt.datetime):
-        values["published"] = raw.date().isoformat()
-    elif isinstance(raw, dt.date):
-        values["published"] = raw.isoformat()
-    elif isinstance(raw, str) and parse_date(raw):
-        values["published"] = parse_date(raw)
-    elif raw is not None:
-        complaints.append(f"published = {raw!r} is not a date (YYYY-MM-DD), ignored")
-    return Metadata(**values), complaints
-
-
-def _toml_error(e: Exception, line_shift: int = 0) -> str:
-    message = str(e)
-    if line_shift:
-        message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + line_shift}", message)
-    return message
-
-
-_TOML_FENCE = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*$", re.S | re.M)
-_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
-_YAML_KEY = re.compile(r"^(title|outlet|site|publisher|published|date|url)[ \t]*:[ \t]*(.+?)\s*$", re.M)
-
-
-def _front_matter(text: str) -> tuple[Metadata, int, str]:
-    """Front matter at the top of `text`: its metadata, where it ends (0: none), and a complaint.
-
-    TOML between `+++` lines is the documented form; simple `key: value` lines between `---`
-    lines (YAML, as static-site generators write it) are read for the same keys.
-    """
-    m = _TOML_FENCE.match(text)
-    if m:
-        try:
-            meta, complaints = _metadata(tomllib.loads(m.group(1)))
-        except tomllib.TOMLDecodeError as e:
-            return Metadata(), m.end(), f"front matter: {_toml_error(e, 1)}; metadata inferred from the text"
-        return meta, m.end(), "; ".join(f"front matter: {c}" for c in complaints)
-    if text.startswith("+++"):
-        return Metadata(), 0, "front matter opened by +++ is never closed; read as text"
-    m = _YAML_FENCE.match(text)
-    if m:
-        pairs = {k: v.strip("\"'") for k, v in _YAML_KEY.findall(m.group(1))}
-        pairs.setdefault("outlet", pairs.get("site") or pairs.get("publisher"))
-        return _metadata({k: v for k, v in pairs.items() if v})[0], m.end(), ""
-    return Metadata(), 0, ""
-
-
 class _Manifests:
     """The `sources.toml` of each folder, read once, and which of its entries were used."""
 
@@ -217,7 +157,7 @@ class _Manifests:
             self.problems.append(Problem(shown, f"cannot read the manifest ({e}); metadata inferred"))
             return {}
         except tomllib.TOMLDecodeError as e:
-            self.problems.append(Problem(shown, f"not valid TOML: {_toml_error(e)}; metadata inferred"))
+            self.problems.append(Problem(shown, f"not valid TOML: {toml_error(e)}; metadata inferred"))
             return {}
         entries = {}
         tables = data.get("source", [])
@@ -226,7 +166,7 @@ class _Manifests:
             if not isinstance(name, str) or not name.strip():
                 self.problems.append(Problem(shown, f"[[source]] entry {n} has no file = \"...\", ignored", False))
                 continue
-            meta, complaints = _metadata(table)
+            meta, complaints = from_table(table)
             self.problems += [Problem(shown, f"entry for {name!r}: {c}", False) for c in complaints]
             entries[posixpath.basename(name.strip())] = meta
         return entries
@@ -246,7 +186,7 @@ class _Manifests:
 
 def _build(path: str, text: str, id: str, known: Metadata) -> tuple[Source, list[str]]:
     """A Source from decoded text, with complaints about its front matter."""
-    front, front_end, complaint = _front_matter(text)
+    front, front_end, complaint = front_matter(text)
     known = known.over(front)
     if FORMATS.get(posixpath.splitext(path)[1].lower()) == "html":
         page = read_html(text)
@@ -272,7 +212,7 @@ def source_from_text(path: str, text: str, *, id: str = "s1", meta: Mapping | No
 
     `meta` plays the manifest's part (keys title, outlet, published or date, url).
     """
-    return _build(path, text, id, _metadata(meta or {})[0])[0]
+    return _build(path, text, id, from_table(meta or {})[0])[0]
 
 
 # -- finding files ---------------------------------------------------------------------------

@@ -1,16 +1,14 @@
 """HTML to readable text, with a map from every readable character back to the page source.
 
-Claims and blocks must point at exact spans of the file as it is on disk, so the HTML is read by
-a small regex tokenizer over the raw text (rather than `html.parser`, whose positions are
-line/column pairs and lose track of entity boundaries): every character of `Page.plain` knows
-the index in the source it came from. A decoded entity (`&amp;`) maps to its `&`; a collapsed run
-of whitespace maps to its first character; a line break made by a tag maps to that tag's `<`.
+Claims must point at exact spans of the file on disk, so the page is read by a small regex
+tokenizer over the raw text (`html.parser` reports line/column pairs and hides entity bounds):
+every character of `Page.plain` knows its index in the source. An entity (`&amp;`) maps to its
+`&`, a collapsed run of whitespace to its first character, a tag's line break to its `<`.
 
-Block-level tags become line breaks (paragraphs are separated by a blank line), `<script>`,
-`<style>`, `<noscript>`, `<template>`, `<svg>` and the `<head>` (except `<title>`) are dropped,
-and text inside page furniture (`<nav>`, `<footer>`, `<aside>`, a `<header>` outside any
-`<article>`, or an element whose class or id names a menu, sidebar, share bar...) is reported as
-junk spans so that the block classifier keeps it out of the analysis. The page's own metadata
+Block-level tags become line breaks (a blank line between paragraphs); scripts, styles, SVG and
+the `<head>` (but its `<title>`) are dropped; text inside furniture (`<nav>`, `<footer>`,
+`<aside>`, a `<header>` outside `<article>`, an element whose class or id names a menu, sidebar,
+share bar...) is reported as junk spans for the block classifier. The page's own metadata
 (`<meta>` tags, `<time datetime>`, JSON-LD) is collected on the way.
 """
 from __future__ import annotations
@@ -19,6 +17,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.entities import html5
 
 from core.metadata import parse_date
@@ -55,7 +54,6 @@ _BLOCK_TAGS = frozenset(
     " figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav"
     " ol p pre section summary table tbody tfoot thead tr ul option".split()
 )
-_CELL_TAGS = frozenset(("td", "th"))
 _JUNK_TAGS = frozenset(("nav", "footer", "aside", "menu"))
 _JUNK_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search"))
 _JUNK_NAMES = frozenset(
@@ -71,30 +69,28 @@ _PUBLISHED_KEYS = (
     " parsely-pub-date article.published time".split(),
 )
 """Where the publication date may be, best first (`ld:` keys come from JSON-LD)."""
-_CLOSERS: dict[str, re.Pattern] = {}
 
 
-def _closer(name: str) -> re.Pattern:
-    if name not in _CLOSERS:
-        _CLOSERS[name] = re.compile(rf"</{name}\s*>", re.I)
-    return _CLOSERS[name]
 _TITLE_SEP = re.compile(r"\s+[|\-–—·:]{1,2}\s+")
+
+
+@lru_cache(maxsize=None)
+def _closer(name: str) -> re.Pattern:
+    return re.compile(rf"</{name}\s*>", re.I)
 
 
 def _attrs(raw: str) -> dict[str, str]:
     out = {}
     for m in _ATTR.finditer(raw):
-        value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
-        out.setdefault(m.group(1).lower(), html.unescape(value or ""))
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        out.setdefault(m.group(1).lower(), html.unescape(value))
     return out
 
 
 def _is_furniture(name: str, attrs: dict[str, str], in_article: bool) -> bool:
     if name in _NEVER_JUNK:
         return False
-    if name in _JUNK_TAGS or (name == "header" and not in_article):
-        return True
-    if attrs.get("role", "").lower() in _JUNK_ROLES:
+    if name in _JUNK_TAGS or (name == "header" and not in_article) or attrs.get("role", "").lower() in _JUNK_ROLES:
         return True
     for token in f"{attrs.get('class', '')} {attrs.get('id', '')}".split():
         parts = [p.lower() for p in _CLASS_PART.split(token) if p]
@@ -107,41 +103,32 @@ class _Reader:
     """One pass over the source, building `plain`, `offsets` and the page's metadata."""
 
     def __init__(self, text: str):
-        self.text = text
-        self.out: list[str] = []
-        self.offsets: list[int] = []
-        self.size = 0
+        self.text, self.out, self.offsets, self.size = text, [], [], 0
         self.breaks, self.break_at, self.space = 0, 0, -1
-        self.line_open = False
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, furniture, article)
         self.furniture = self.articles = 0
         self.in_head = self.pre = False
-        self.junk: list[list[int]] = []
-        self.h1: list[tuple[str, bool]] = []
+        self.junk: list[list[int]] = []  # [start, end] spans of plain
+        self.h1: list[tuple[str, bool]] = []  # (text, inside furniture)
         self.h1_start = -1
         self.meta: dict[str, str] = {}
         self.title_tag: str | None = None
 
-    # -- emitting ---------------------------------------------------------------------------
-    def _flush(self) -> None:
-        if self.size:
-            if self.breaks:
-                self._append("\n" * self.breaks, [self.break_at] * self.breaks)
-                self.line_open = False
-            elif self.space >= 0 and self.line_open:
-                self._append(" ", [self.space])
+    def _put(self, s: str, offsets) -> None:
+        """Emits `s`, after the line break or space pending before it."""
+        if self.size and self.breaks:
+            self.out.append("\n" * self.breaks)
+            self.offsets.extend([self.break_at] * self.breaks)
+            self.size += self.breaks
+        elif self.size and self.space >= 0:
+            self.out.append(" ")
+            self.offsets.append(self.space)
+            self.size += 1
         self.breaks, self.space = 0, -1
-
-    def _append(self, s: str, offsets) -> None:
+        start = self.size
         self.out.append(s)
         self.offsets.extend(offsets)
         self.size += len(s)
-
-    def _put(self, s: str, offsets) -> None:
-        self._flush()
-        start = self.size
-        self._append(s, offsets)
-        self.line_open = True
         if self.furniture:
             if self.junk and self.junk[-1][1] >= start - 2:
                 self.junk[-1][1] = self.size
@@ -209,7 +196,6 @@ class _Reader:
             pos = m.start() + len(s)
         self._run(pos, b)
 
-    # -- tags ---------------------------------------------------------------------------------
     def _skip_to_close(self, name: str, pos: int) -> tuple[int, int]:
         """Where the closing tag of `name` starts and ends (the source's end when there is none)."""
         m = _closer(name).search(self.text, pos)
@@ -250,7 +236,7 @@ class _Reader:
             self._break(at, min(self.breaks + 1, 2) if name == "br" else 1)
         elif name in _BLOCK_TAGS:
             self._break(at, 2)
-        elif name in _CELL_TAGS:
+        elif name in ("td", "th"):
             self._space(at)
         if name in _VOID or raw.rstrip().endswith("/"):
             return end
@@ -304,7 +290,6 @@ class _Reader:
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
                 self.meta.setdefault("ld:publisher", publisher["name"].strip())
 
-    # -- driving ------------------------------------------------------------------------------
     def read(self) -> Page:
         text, pos, n = self.text, 0, len(self.text)
         while pos < n:

@@ -144,9 +144,35 @@ def toll_clause(before: str) -> str | None:
     clause = re.split(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas)\b)", before)[-1]
     clause = clause[-160:]
     for measure, pattern in _TOLL:
-        if pattern.search(clause):
+        m = pattern.search(clause)
+        if m and not re.search(r"\d", m.group()):
             return measure
     return None
+
+
+_FACILITY = re.compile(
+    r"\b(?:in|at|to|from|by|inside)\s+(?:the\s+|a\s+|various\s+|local\s+)?(?P<place>(?:[A-Z][\w'’\-]*\s+){0,3})"
+    r"(?:district\s+|community\s+|regional\s+|main\s+|government\s+|civil\s+)?"
+    r"(?P<kind>hospitals?|mortuary|mortuaries|morgues?|clinics?|health\s+cent(?:re|er)s?|medical\s+college|"
+    r"trauma\s+cent(?:re|er)|health\s+facilities)\b")
+_SHARE = re.compile(r"(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\s+(?:accounted\s+for|recorded|reported)\s*$")
+_ALONE = re.compile(r"\bin\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)(?:\s+\w+)?\s+alone\b")
+
+
+def scope(before: str, after: str) -> str | None:
+    """A place or facility that limits a count to part of the event: '27 bodies at Etah
+    hospital', 'Nairobi accounted for 17 of the deaths', 'in Kotli district alone'."""
+    clause_after = re.split(r"[.;:!?]|,\s+(?:while|but|and|whereas|according)\b", after)[0][:120]
+    clause_before = re.split(r"[.;:!?]", before)[-1][-120:]
+    for text in (clause_after, clause_before):
+        m = _FACILITY.search(text)
+        if m and m.group("place").strip():
+            return m.group("place").strip().lower()  # a named facility; "to hospitals" limits nothing
+    share = _SHARE.search(clause_before)
+    if share and re.match(r"\s*of\s+(?:the|all|those)\b", after):
+        return share.group("place").lower()
+    m = _ALONE.search(clause_before + " " + clause_after)
+    return m.group("place").lower() if m else None
 
 
 def ceiling(before: str) -> bool:

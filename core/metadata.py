@@ -1,10 +1,12 @@
-"""What a page says about itself: its headline, publication date and outlet.
+"""What is known of an article's headline, publication date, outlet and address.
 
-Used when no `sources.toml` manifest, front matter or HTML `<meta>` tag says. Inference is
+`Metadata` holds it; `from_table` reads it from a manifest entry or front matter, and
+`front_matter` finds that at the top of a file. When nothing says, `infer` reads the text. It is
 deliberately timid: a wrong date or outlet shown as fact is worse than none, so dates are taken
 only from bylines, datelines and the top of the page (a date deep in the body is usually the
 event's, not the article's), and the outlet only from a copyright line or a "<Name> News Desk"
-byline. Nothing here guesses a name from a domain or a masthead it cannot recognise.
+byline, or a masthead that opens the page and is repeated in the copyright line. Nothing here
+guesses a name from a domain or from a line it cannot recognise as the outlet's.
 
 Numeric dates are ambiguous: `03-04-2024` is 3 April in most of the world and March 4 in the US.
 The order is settled, in turn, by a field over 12 in that date, by another unambiguous numeric
@@ -13,10 +15,15 @@ used by the news sites that print dashed dates).
 """
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python < 3.11
+    import tomli as tomllib
 
 from core.model import Block
 
@@ -65,7 +72,7 @@ DATE = re.compile(
 
 def _ymd(y: int, m: int, d: int) -> str | None:
     try:
-        return _dt.date(y, m, d).isoformat()
+        return dt.date(y, m, d).isoformat()
     except ValueError:
         return None
 
@@ -111,14 +118,6 @@ def parse_date(value: str, *, dayfirst: bool = True) -> str | None:
     return None
 
 
-def dates_in(text: str, dayfirst: bool = True) -> Iterable[str]:
-    """Every valid full date in `text`, in order, as YYYY-MM-DD."""
-    for m in DATE.finditer(text):
-        iso = _match_to_iso(m, dayfirst)
-        if iso:
-            yield iso
-
-
 # A wire dateline opening the first paragraph: "WASHINGTON, Nov 23, 2024 (Reuters) -".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,30},[^,\n]{0,30}?,?\s*$")
 
@@ -160,6 +159,7 @@ _DESK = re.compile(
     r"(?:news\s*desk|newsdesk|web\s*desk|digital\s*desk|online\s*desk|desk|staff|bureau)\b",
     re.IGNORECASE,
 )
+_SEGMENT = re.compile(r"\s[•·|—–-]\s|©|\(c\)|\bcopyright\b", re.IGNORECASE)
 _NOT_A_NAME = {"the", "our", "by", "news", "web", "staff", "all", "a", "from"}
 
 
@@ -174,7 +174,7 @@ def _plausible_name(name: str) -> str | None:
 
 
 def infer_outlet(text: str, blocks: Sequence[Block]) -> str | None:
-    """The outlet named by a copyright line or a "<Name> News Desk" byline, else None."""
+    """The outlet named by a "<Name> News Desk" byline or a copyright line, else None."""
     for b in blocks:
         if b.kind != "meta":
             continue
@@ -183,6 +183,7 @@ def infer_outlet(text: str, blocks: Sequence[Block]) -> str | None:
             name = _plausible_name(m.group("name"))
             if name:
                 return name
+    top = {" ".join(text[b.start:b.end].split()) for b in blocks[:5] if b.end - b.start <= 60}
     for b in reversed(blocks):  # the copyright line is at the foot of the page
         if b.end - b.start > 200:
             continue
@@ -194,6 +195,10 @@ def infer_outlet(text: str, blocks: Sequence[Block]) -> str | None:
         rest = rest[_COPYRIGHT_NOISE.match(rest).end():]
         cut = _NAME_END.search(rest)
         name = _plausible_name(rest[:cut.start()] if cut else rest)
+        # "Kenya Today • P.O. Box ... • © 2024": the masthead that opens the page, named again here
+        masthead = " ".join(_SEGMENT.split(line, 1)[0].split())
+        if not name and masthead in top:
+            name = _plausible_name(masthead)
         if name:
             return name
     return None
@@ -212,6 +217,64 @@ def infer_title(text: str, blocks: Sequence[Block]) -> str | None:
     title = _MARKDOWN_HEAD.sub("", title)
     title = _BREADCRUMB.sub("", title)
     return title.strip() or None
+
+
+def from_table(table: Mapping) -> tuple[Metadata, list[str]]:
+    """Metadata from a manifest entry or front matter, and what was wrong with it."""
+    values, complaints = {}, []
+    for key in ("title", "outlet", "url"):
+        value = table.get(key)
+        if isinstance(value, str) and value.strip():
+            values[key] = value.strip()
+        elif value is not None:
+            complaints.append(f"{key} should be a string, ignored")
+    raw = table.get("published", table.get("date"))
+    if isinstance(raw, dt.datetime):
+        values["published"] = raw.date().isoformat()
+    elif isinstance(raw, dt.date):
+        values["published"] = raw.isoformat()
+    elif isinstance(raw, str) and parse_date(raw):
+        values["published"] = parse_date(raw)
+    elif raw is not None:
+        complaints.append(f"published = {raw!r} is not a date (YYYY-MM-DD), ignored")
+    return Metadata(**values), complaints
+
+
+def toml_error(e: Exception, line_shift: int = 0) -> str:
+    """tomllib's message (which names the line), its line numbers moved by `line_shift`."""
+    message = str(e)
+    if line_shift:
+        message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + line_shift}", message)
+    return message
+
+
+_TOML_FENCE = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*$", re.S | re.M)
+_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+_YAML_KEY = re.compile(r"^(title|outlet|site|publisher|published|date|url)[ \t]*:[ \t]*(.+?)\s*$", re.M)
+
+
+def front_matter(text: str) -> tuple[Metadata, int, str]:
+    """Front matter at the top of `text`: its metadata, where it ends (0: none), and a complaint.
+
+    TOML between `+++` lines is the documented form; simple `key: value` lines between `---`
+    lines (YAML, as static-site generators write it) are read for the same keys.
+    """
+    m = _TOML_FENCE.match(text)
+    if m:
+        try:
+            meta, complaints = from_table(tomllib.loads(m.group(1)))
+        except tomllib.TOMLDecodeError as e:
+            return Metadata(), m.end(), f"front matter: {toml_error(e, 1)}; metadata inferred from the text"
+        return meta, m.end(), "; ".join(f"front matter: {c}" for c in complaints)
+    if text.startswith("+++"):
+        return Metadata(), 0, "front matter opened by +++ is never closed; read as text"
+    m = _YAML_FENCE.match(text)
+    if m:
+        pairs = {k: v.strip("\"'") for k, v in _YAML_KEY.findall(m.group(1))}
+        pairs.setdefault("outlet", pairs.get("site") or pairs.get("publisher"))
+        return from_table({k: v for k, v in pairs.items() if v})[0], m.end(), ""
+    return Metadata(), 0, ""
+
 
 
 def infer(text: str, blocks: Sequence[Block]) -> Metadata:

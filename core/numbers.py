@@ -47,7 +47,7 @@ _WORD_NUM = (
     rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[-\s](?:{_UNIT}))?|{_UNIT}))?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s*(?:million|billion|thousand|m\b|bn\b))?"
+_SCALE = r"(?:\s*(?:million|billion|thousand|lakh|lakhs|crore|crores|m\b|bn\b))?"
 _VAGUE = r"(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
 _DOZEN = r"(?:half\s+a|a\s+half|a|one|two|three|four|five|six)\s+dozen"
 
@@ -89,10 +89,11 @@ def word_value(text: str) -> float | None:
     t = re.sub(r"\s+", " ", text.strip().lower().replace("-", " "))
     if not t:
         return None
-    m = re.fullmatch(rf"({_DIGITS})\s*(million|billion|thousand|m|bn)?", t)
+    m = re.fullmatch(rf"({_DIGITS})\s*(million|billion|thousand|lakhs?|crores?|m|bn)?", t)
     if m:
         base = float(m.group(1).replace(",", ""))
-        scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}.get(m.group(2) or "", 1)
+        scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "lakh": 1e5,
+                 "lakhs": 1e5, "crore": 1e7, "crores": 1e7}.get(m.group(2) or "", 1)
         return base * scale
     dozen = re.fullmatch(r"(half a|a half|a|one|two|three|four|five|six) dozen", t)
     if dozen:

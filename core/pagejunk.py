@@ -1,23 +1,21 @@
 """Which lines of a scraped page are the article, and which are the page around it.
 
-A saved news page carries menus, breadcrumbs, share bars, "TRENDING" lists of other stories'
-headlines and footers. A teaser such as "10 killed in bus crash" under "Related" must never
-become a claim, yet a real paragraph marked junk loses real claims, so the rules are lopsided:
-anything that reads like prose stays `body` unless a strong sign says otherwise.
+A saved page carries menus, breadcrumbs, share bars, "TRENDING" lists of other stories and
+footers. A teaser such as "10 killed in bus crash" under "Related" must never become a claim, yet
+a real paragraph marked junk loses real claims, so the rules are lopsided: what reads like prose
+stays `body` unless a strong sign says otherwise. Each non-blank line (a paragraph when the text
+is hard-wrapped) becomes one block:
 
-Every non-blank line is one block (a paragraph when the text is hard-wrapped), classified as
-
-- `junk`: web-page furniture, recognised by generic vocabulary on short lines (menus, share bars,
-  copyright, contact lines, image file names, cookie banners), by position (short lines above the
-  headline; headline-like lines after the last paragraph, which introduce nothing) and by
-  trailers ("You may also like", "Related", "TRENDING", "Most read"...) after which everything is
-  junk until two long paragraphs in a row show the article going on;
+- `junk`: furniture, recognised by generic web vocabulary on short lines (menus, share bars,
+  copyright, contact lines, image file names, cookie banners), by position (short labels above
+  the headline; headline-like lines after the last paragraph, which introduce nothing), and after
+  a trailer ("You may also like", "Related", "TRENDING", "Most read"...) until two long
+  paragraphs in a row show the article going on;
 - `meta`: bylines, datelines, "Updated: ..." stamps, "(Reporting by ...)" notes;
-- `title`: the headline, and every line that repeats it, also behind a breadcrumb
-  ("Home » <headline>"), because the headline itself is content;
+- `title`: the headline and every line repeating it, also behind a breadcrumb ("Home » ...");
 - `body`: everything else.
 
-The rules use only generic web vocabulary, never an outlet's name or layout.
+No rule names an outlet or fits one site's layout.
 """
 from __future__ import annotations
 
@@ -80,10 +78,10 @@ _FURNITURE = re.compile(
 )
 """Web-page furniture vocabulary, looked for in short lines that contain one of `_TRIGGERS`."""
 _TRIGGERS = frozenset(
-    "top bottom back skip left main right mobile toggle privacy terms cookie disclaimer sitemap contact"
-    " about advertise work subscribe newsletter newsletters sign log login give send follow connect find"
-    " join share click copy comments download app google logo home menu e-mail email phone tel telephone"
-    " fax whatsapp address tag tags topic topics filed categories category keywords".split()
+    "top bottom back skip left main right mobile toggle privacy terms cookie disclaimer sitemap contact about"
+    " advertise work subscribe newsletter newsletters sign log login give send follow connect find join share"
+    " click copy comments download app google logo home menu e-mail email phone tel telephone fax whatsapp"
+    " address tag tags topic topics filed categories category keywords".split()
 )
 _IMAGE_FILE = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".bmp")
 _MARK = re.compile(r"[»›☰]|@[\w-]+\.[a-z]{2,}")
@@ -91,16 +89,13 @@ _MARK = re.compile(r"[»›☰]|@[\w-]+\.[a-z]{2,}")
 _SPACED_MENU = re.compile(r"(?:\S+(?: \S+)? {2,}){3,}")
 """A row of links set apart by runs of spaces, as a menu bar reads once its tags are gone."""
 _JUNK_LABEL = re.compile(
-    r"(?:menu|search|home|share|print|e-?mail|subscribe|sign\s+(?:in|up|out)|log\s*(?:in|out)|register"
-    r"|newsletter|advertisement|advert|ads?|sponsored|promoted|close|next|prev(?:ious)?|skip|back"
-    r"|more|follow|feedback|tweet|like|reply|load\s+more|show\s+more|see\s+more|view\s+(?:more|all)"
-    r"|see\s+all|listen|watch|play|video|photos|gallery|loading|continue\s+reading|story\s+continues\s+below"
-    r"|skip\s+ad|accept(?:\s+all)?|reject(?:\s+all)?|manage|got\s+it|ok)"
+    r"(?:menu|search|home|share|print|e-?mail|subscribe|sign\s+(?:in|up|out)|log\s*(?:in|out)|register|newsletter"
+    r"|advertisement|advert|ads?|sponsored|promoted|close|next|prev(?:ious)?|skip|back|more|follow|feedback|tweet"
+    r"|like|reply|(?:load|show|see|view)\s+(?:more|all)|listen|watch|play|video|photos|gallery|loading|ok|got\s+it"
+    r"|continue\s+reading|story\s+continues\s+below|skip\s+ad|accept(?:\s+all)?|reject(?:\s+all)?|manage)"
 )
-_SOCIAL = frozenset(
-    "facebook twitter x linkedin youtube instagram rss quora whatsapp telegram pinterest reddit tiktok"
-    " email e-mail print flipboard bluesky mastodon snapchat vk weibo wechat threads copy".split()
-)
+_SOCIAL = frozenset("facebook twitter x linkedin youtube instagram rss quora whatsapp telegram pinterest reddit"
+                    " tiktok email e-mail print flipboard bluesky mastodon snapchat vk weibo wechat threads copy".split())
 _TICKER = re.compile(r"(?:breaking(?:\s+news)?|just\s+in|live|alert|developing)\s*[:|–—-]")
 _BYLINE = re.compile(r"(?i:by|written\s+by|words\s+by|reported\s+by|story\s+by|text\s+by)\s+[^\W\d_]")
 _NOTE = re.compile(r"\(?\s*(?:with\s+inputs?\s+from|(?:additional\s+)?reporting\s+by|editing\s+by"
@@ -110,9 +105,9 @@ _ROLE = re.compile(r"\b(?:news\s*desk|web\s*desk|staff\s+(?:writer|reporter)|cor
 _STAMP = re.compile(r"\b(?:updated|published|posted|created|modified|date|dated|last\s+updated)\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago\b")
 _READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b|\breading\s+time\b")
-_DATE_WORDS = frozenset("on at by | · - – — , : updated published posted created modified date dated last"
-                        " monday tuesday wednesday thursday friday saturday sunday"
-                        " mon tue wed thu fri sat sun gmt utc ist est edt cet cest bst pst pdt".split())
+_DATE_WORDS = frozenset("on at by | · - – — , : updated published posted created modified date dated last monday"
+                        " tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun gmt utc"
+                        " ist est edt cet cest bst pst pdt".split())
 _TAGLINE = re.compile(r"^\S+(?: \S+){0,3} [—–|-] (?:(?:a|an|the|your|my|our)\b"
                       r"|.{0,30}\b(?:blog|magazine|newspaper|journal|newsletter)$)")
 _MONTH_ABBR = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
@@ -237,11 +232,11 @@ def _hard_wrapped(spans: list[tuple[int, int]]) -> bool:
     return sum(1 for n in lengths if n >= 0.6 * widest) * 2 >= len(lengths)
 
 
-def _headline_shaped(u: _Unit) -> bool:
-    if u.bullet or not 3 <= u.words <= 25 or u.core.rstrip(_TAIL_PUNCT).endswith((".", ",", ";", ":")):
+def _headline_shaped(u: _Unit, least: int = 3) -> bool:
+    if u.bullet or not least <= u.words <= 25 or u.core.rstrip(_TAIL_PUNCT).endswith((".", ",", ";", ":")):
         return False
     first = next((c for c in u.core if c.isalnum()), "")
-    return (first.isupper() or first.isdigit()) and sum(1 for w in u.norm.split() if w[0].isalpha()) >= 3
+    return (first.isupper() or first.isdigit()) and sum(1 for w in u.norm.split() if w[0].isalpha()) >= least
 
 
 def _contains_headline(norm: str, head: str) -> bool:
@@ -263,7 +258,9 @@ def _choose_headline(units: list[_Unit], top: int) -> str | None:
     the first such line at all. Tickers ("BREAKING: ...") and masthead taglines come last.
     """
     region = units[:min(top, 40)]
-    shaped = [i for i, u in enumerate(region) if u.base in ("body", "ticker", "junk") and _headline_shaped(u)]
+    # a two-word line counts only as the very first line ("Convoy ambushed"), never as a label later
+    shaped = [i for i, u in enumerate(region)
+              if u.base in ("body", "ticker", "junk") and _headline_shaped(u, 2 if i == 0 else 3)]
     candidates = [i for i in shaped if units[i].base != "junk" and not _TAGLINE.search(units[i].norm)]
     if not candidates:
         return None
@@ -307,8 +304,7 @@ def classify(text: str, *, start: int = 0, junk: Sequence[tuple[int, int]] = (),
     trailing = False  # inside a "Related"/"TRENDING" list
     for i, u in enumerate(units):
         if trailing:
-            nxt = units[i + 1] if i + 1 < len(units) else None
-            if _long_prose(u) and nxt is not None and _long_prose(nxt):
+            if all(v.base == "body" and v.ends and v.words >= 25 for v in units[i:i + 2]) and i + 1 < len(units):
                 trailing = False
             else:
                 kinds.append("junk")
@@ -317,13 +313,9 @@ def classify(text: str, *, start: int = 0, junk: Sequence[tuple[int, int]] = (),
             kinds.append("title")
         elif forced[i]:
             kinds.append("junk")
-        elif u.base == "trailer":
-            kinds.append("junk")
-            trailing = i > first_prose
-        elif u.base == "ticker":
-            kinds.append("body")
         else:
-            kinds.append(u.base)
+            kinds.append({"trailer": "junk", "ticker": "body"}.get(u.base, u.base))
+            trailing = u.base == "trailer" and i > first_prose
 
     if "title" in kinds:  # above the headline: section labels, mastheads, tickers
         for i in range(kinds.index("title")):
@@ -337,10 +329,6 @@ def classify(text: str, *, start: int = 0, junk: Sequence[tuple[int, int]] = (),
                 kinds[i] = "junk"
     _mark_labels(units, kinds)
     return tuple(Block(u.start, u.end, k) for u, k in zip(units, kinds))
-
-
-def _long_prose(u: _Unit) -> bool:
-    return u.base == "body" and u.ends and u.words >= 25
 
 
 def _forced_junk(units: list[_Unit], spans: list[tuple[int, int]]) -> list[bool]:

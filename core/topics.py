@@ -133,7 +133,9 @@ def assign_parties(items: list[tuple[Found, str]], host: dict[str, str | None],
                 out.append(owners[0].split(":", 1)[1])
                 continue
         out.append(role or "total")
-    return _restatements(items, out)
+    out = _restatements(items, out)
+    # a count limited to one facility or district is a part of the event, never its total
+    return [p if not f.extra.get("scope") else f"{p}@{f.extra['scope']}" for p, (f, _) in zip(out, items)]
 
 
 def _family(role: str | None) -> str:
