@@ -40,6 +40,8 @@ _BACKGROUND = re.compile(
     r"\b(?:months|weeks|years)\s+(?:after|before)\s+(?:another|an?|the\s+\w+\s+of)\b|"
     r"\b(?:months|weeks|years)\s+(?:ago|earlier)\b|\bin\s+a\s+separate\b|"
     r"\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)\b|"
+    r"\blast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|\b(?:across|throughout)\s+the\s+(?:country|region|nation)\b|"
+    r"\bnationwide\b|\bso\s+far\s+this\s+year\b|\bin\s+(?:\w+\s+)?attacks\b|\bdeadliest\s+(?:month|year|week)\b|"
     r"\b(?:in|during)\s+(?:the\s+|its\s+|\w+['’]s\s+)?(?:\w+\s+)?(?:conflict|insurgency|civil\s+war|war)\b|"
     r"\bdeadliest\s+since\b|"
     rf"\b(?:a|an)\s+(?:{'|'.join(MONTHS)})\s+(?:{EVENT_NOUNS})\b",
@@ -93,12 +95,17 @@ _CONTINUES = re.compile(r"\b(?:at\s+(?:that|the)\s+time|that\s+(?:day|night|week
 
 
 def event_times(sentence: str, pub: dt.date | None) -> list[When]:
-    """Time references that date an event, not a report ('CNN reported in October' is skipped)."""
+    """Time references that date an event, not a report: 'said on Monday' and 'In October CNN
+    reported' are skipped; 'killed on Sunday, police said' is kept."""
     out = []
     for w in timeref.find(sentence, pub):
-        window = sentence[max(0, w.start - 25): w.start + 30]
-        if _REPORTING.search(window) and not _NOUN.search(window):
+        before = sentence[max(0, w.start - 40): w.start]
+        if re.search(rf"{_REPORTING.pattern}(?:\s+[\w'’\-]+){{0,2}}\s*$", before, re.I):
             continue
+        if not sentence[: w.start].strip():
+            rest = re.sub(r"^\S+\s+(?:\d+\s+)?(?:\w+\s+)?", "", sentence[w.start:], count=1)
+            if re.match(rf"\s*,?\s*(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}{_REPORTING.pattern}", rest, re.I):
+                continue
         out.append(w)
     return out
 

@@ -50,6 +50,7 @@ _PREV_VERB = re.compile(
 )
 """The previous figure's own verb phrase, skipped when reading what joins two figures."""
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
+_AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–-]|(?:on|in|at|by|after|before|as|during|since|overnight|"
                        r"last|this|across|near|when|while|and|so|from)\b)", re.I)
@@ -146,7 +147,7 @@ def extract(source: Source) -> SourceExtraction:
         sent_cues: list | None = None
         local: list[Found] = []
         for m in NUMBER_PHRASE.finditer(sent.text):
-            f = _claim_at(source, sent, s_i, m, local)
+            f = _claim_at(source, sent, s_i, m, local, local[-1] if local else (found[-1] if found else None))
             if f is None:
                 continue
             if sent_cues is None:
@@ -166,7 +167,8 @@ def _with(claim: Claim, **changes) -> Claim:
     return replace(claim, **changes)
 
 
-def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -> Found | None:
+def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
+              previous: Found | None = None) -> Found | None:
     phrase = m.group().rstrip()
     q = parse_phrase(phrase)
     if q is None:
@@ -236,6 +238,11 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found]) -
         return None
     low, high = q.low, q.high
     where = measures.scope(before, after)
+    if head == "them" and prev is not None:
+        where = where or f"part of {prev.claim.id or prev.claim.number_text}"  # "13 of them were critical"
+        part_of = len(local) - 1 if prev.part_of is None else prev.part_of
+    if where is None and _AMONG_THOSE.match(before) and previous is not None:
+        where = previous.extra.get("scope")  # "Among those killed are 23 women": the last figure's scope
     if q.hedge == "exact" and measures.ceiling(before):
         low = None  # "the toll could reach 320"
     affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and not w.lower() in ("a", "an"))

@@ -163,6 +163,7 @@ GENERIC_MODIFIERS = {
     "group", "company", "pmc", "the", "of", "from", "including", "all", "its", "their", "his",
     "her", "regular", "former", "senior", "junior", "off-duty", "on-duty", "deceased", "dead",
     "wounded", "injured", "missing", "female", "male", "adult", "teenage", "school",
+    "slain", "martyred", "kidnapped", "abducted", "arrested", "detained", "killed",
 }
 
 STATE_WORDS = {"government", "army", "state", "national", "security", "military", "federal",
