@@ -19,8 +19,30 @@ _BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "while", "whereas", "but", "
              "when", "after", "which", "who", "because", "although", "though", "if", "where"}
 _PRONOUNS = {"one", "it", "they", "he", "she", "we", "i", "this", "that", "others", "another",
              "some", "both", "the group", "the official", "the source", "which", "who"}
-_NOT_SAY = {"according", "put", "showed", "shows", "report", "claim", "say", "adds", "updated",
+_NOT_SAY = {"according", "put", "showed", "shows", "report", "claim", "adds", "updated",
             "raised", "revised", "posted"}
+_NOUN_FORMS = {"report", "reports", "claim", "claims", "say", "estimate", "estimates", "count",
+               "statement", "put", "puts"}
+_TOLL_VERBS = re.compile(r"\b(?P<verb>put|puts|putting|raised|raises|lowered|lowers|revised|revise|revises|gave|gives|"
+                         r"named|names|cut|cuts|updated|updates|set|sets|published|publishes|released)\s+"
+                         r"(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|count|tally|"
+                         r"list|names|estimate)\b", re.I)
+_POSSESSIVE = re.compile(r"(?:\bby\s+)?(?P<who>(?:[Tt]he\s+)?[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,3}?)['’]s\s+"
+                         r"(?:own\s+|first\s+|latest\s+|official\s+|initial\s+|new\s+|updated\s+|preliminary\s+)?"
+                         r"(?:figures?|count|tally|toll|estimates?|statement|numbers?|data|records?|list|claim)\b")
+_NON_AGENT = re.compile(r"^(?:the\s+)?(?:preliminary\s+|initial\s+|latest\s+|official\s+|new\s+)?"
+                        r"(?:data|figures|estimates|statistics|information|records|tallies|a\s+tally|"
+                        r"a\s+count|the\s+count|reports)$", re.I)
+_ADVERBIAL = {"in", "on", "at", "during", "according", "speaking", "after", "before", "with",
+              "without", "citing", "quoting", "later", "earlier", "separately", "meanwhile", "however"}
+PRONOUNS = {"it", "he", "she", "they", "we", "its data", "the report", "the statement", "the agency",
+            "the agencies", "the commission", "the ministry", "the group", "the organisation",
+            "the organization", "the official", "the officials", "the source", "the sources",
+            "the authorities", "the police", "the body", "the department", "the office",
+            "the spokesman", "the spokeswoman", "the minister", "the message", "the network",
+            "the army", "the military", "the government", "the committee", "the service",
+            "its figures", "their figures", "it had earlier", "he had earlier", "earlier"}
+"""Claimants that refer back to one named before; `extract` resolves them across sentences."""
 _LEAD_STRIP = re.compile(r"^(?:with|and|but|while|as|then|also|later|meanwhile)\s+", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
 _REPORTED_BY = re.compile(r"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|claimed|counted)\s+by\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
@@ -70,8 +92,16 @@ def _subject_before(sentence: str, verb_start: int) -> str:
         i -= 1
         if len(words) > 14:
             break
+    if words and words[0].lower() in SAY_VERBS and words[0].lower() not in _NOUN_FORMS:
+        # "OCHA said initial assessments indicated ...": the claimant is who said it
+        return _subject_before(sentence, tokens[i + 1][0]) if i + 1 < len(tokens) else ""
+    if words and words[0].lower() in _ADVERBIAL and i >= 0:
+        # "Putin, in a televised address, said": skip the aside to reach the subject
+        rest = _subject_before(sentence, tokens[i][0]) if tokens[i][1] in (",", "(") else ""
+        if rest:
+            return rest
     for k, w in enumerate(words):
-        if k and w.lower() in _SENT_START_VERB and w.lower() not in ("has", "have", "had"):
+        if k and w.lower() in _SENT_START_VERB and w.lower() not in {"has", "have", "had"} | _NOUN_FORMS:
             words = words[:k]  # "JNIM claimed responsibility, asserting": the subject is JNIM
             break
     text = " ".join(w for w in words if re.match(r"[\w'’\-]", w))
@@ -95,13 +125,24 @@ def cues(sentence: str) -> list[Cue]:
     """Every attribution cue in a sentence, in order."""
     out: list[Cue] = []
     for m in _ACCORDING.finditer(sentence):
-        out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "according"))
+        who = _clean(m.group("who"))
+        if _NON_AGENT.match(who):
+            continue  # "says, according to preliminary data, that ...": the sayer is the claimant
+        out.append(Cue(m.start(), m.end(), who, "according"))
     for m in _REPORTED_BY.finditer(sentence):
         if _PASSIVE_ATTACK.search(sentence[max(0, m.start() - 40): m.end()]):
             continue  # "an attack claimed by X": X claimed the attack, not the figure
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "by"))
+    for m in _POSSESSIVE.finditer(sentence):
+        out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "say"))
+    for m in _TOLL_VERBS.finditer(sentence):
+        subject = _subject_before(sentence, m.start())
+        if subject:
+            out.append(Cue(m.start(), m.end(), subject, "say"))
     for m in _WORD.finditer(sentence):
         tok = m.group().lower()
+        if any(c.start <= m.start() < c.end for c in out):
+            continue
         if tok not in SAY_VERBS or tok in _NOT_SAY and tok not in ("showed", "shows", "put"):
             continue
         if any(c.start <= m.start() < c.end for c in out):
@@ -109,10 +150,10 @@ def cues(sentence: str) -> list[Cue]:
         after = sentence[m.end():]
         if re.match(r"\s+by\b", after) or re.match(r"\s+(?:responsibility|credit)\b", after):
             continue  # passive or "claimed responsibility": not a figure's source
-        inverted = re.search(r",\s*$", sentence[: m.start()]) and tok in ("said", "says")
-        tail = re.match(r"\s+(?:the\s+)?([A-Za-z][\w’'\-]*(?:\s+[\w’'\-]+){0,5}?)\s*(?:[.,;]|$)", after)
+        inverted = re.search(r",[\"”’']?\s*$", sentence[: m.start()]) and tok in ("said", "says", "informs", "reports", "adds", "added", "wrote")
+        tail = re.match(r"\s+(?:the\s+)?([A-Za-z][\w’'\-]*(?:\s+[\w’'\-]+){0,9}?)\s*(?:[.,;]|$)", after)
         if inverted and tail:
-            out.append(Cue(m.start(), m.end(), _clean(tail.group(1)), "say"))
+            out.append(Cue(m.start(), m.end(), _clean(tail.group(1)), "inverted"))
             continue
         subject = _subject_before(sentence, m.start())
         if not subject and re.search(r"\band\s*$", sentence[: m.start()]):
@@ -133,7 +174,7 @@ def cues(sentence: str) -> list[Cue]:
     resolved: list[Cue] = []
     for c in out:
         if c.kind == "pronoun":
-            prev = next((p for p in reversed(resolved) if p.claimant), None)
+            prev = next((p for p in reversed(resolved) if p.claimant and p.kind != "inverted"), None)
             if prev is None:
                 continue
             c = Cue(c.start, c.end, prev.claimant, "say")
@@ -147,12 +188,32 @@ def claimant_for(sentence: str, number_start: int, sentence_cues: list[Cue] | No
     found = cues(sentence) if sentence_cues is None else sentence_cues
     if not found:
         return None
-    before = [c for c in found if c.end <= number_start]
+    before = [c for c in found if c.end <= number_start and c.kind != "inverted"]
     if before:
         return before[-1].claimant
     after = [c for c in found if c.start >= number_start]
-    for kind in ("according", "say", "by"):
+    for kind in ("according", "inverted", "say", "by"):
         for c in after:
             if c.kind == kind:
                 return c.claimant
+    return None
+
+
+def is_reference(claimant: str | None) -> bool:
+    """Whether a claimant only points back to one named earlier ('he', 'the report', 'its data')."""
+    if not claimant:
+        return False
+    low = claimant.lower().strip()
+    return low in PRONOUNS or low.split()[0] in ("it", "its", "he", "she", "they", "their", "his", "her")
+
+
+def quote_close(sentence: str) -> str | None:
+    """The claimant named where a quotation closes: '... a man," the police chief said.'"""
+    m = re.search(r"[\"”]\s*,?\s*(?P<rest>.+)$", sentence)
+    if not m:
+        return None
+    rest = m.group("rest")
+    for c in cues(rest):
+        if c.kind in ("say", "inverted") and not is_reference(c.claimant):
+            return c.claimant
     return None

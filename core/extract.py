@@ -159,7 +159,36 @@ def extract(source: Source) -> SourceExtraction:
             if f.part_of is not None:
                 f.part_of += len(found)
         found.extend(local)
+    _resolve_claimants(found, sents)
     return SourceExtraction(source, sents, found)
+
+
+def _resolve_claimants(found: list[Found], sents: list[sentences.Sentence]) -> None:
+    """Claimants across sentences: 'He said ...' and 'the report said' take the last one named; a
+    quotation takes the speaker named where it closes; an unattributed figure right after an
+    attributed one in the same paragraph continues that attribution."""
+    last_named: str | None = None
+    for n, f in enumerate(found):
+        who = f.claim.attributed_to
+        sent = sents[f.sentence_index]
+        if who is None and sent.text.lstrip()[:1] in ('"', "“"):
+            for later in sents[f.sentence_index: f.sentence_index + 4]:
+                if later.paragraph != sent.paragraph:
+                    break
+                who = attribution.quote_close(later.text) if later is not sent or sent.text.count('"') + sent.text.count("”") > 1 else None
+                if who:
+                    break
+        if who is None and n and not f.claim.in_title:
+            prev = found[n - 1]
+            if (prev.claim.attributed_to and prev.paragraph == f.paragraph
+                    and 0 <= f.sentence_index - prev.sentence_index <= 1):
+                who = prev.claim.attributed_to
+        if attribution.is_reference(who) and last_named:
+            who = last_named
+        if who and not attribution.is_reference(who):
+            last_named = who
+        if who != f.claim.attributed_to:
+            f.claim = _with(f.claim, attributed_to=who)
 
 
 def _with(claim: Claim, **changes) -> Claim:

@@ -149,10 +149,10 @@ class _Manifests:
         return self.entries[folder].get(found.path.name, Metadata())
 
     def _load(self, path: Path, shown: str) -> dict[str, Metadata]:
+        if not path.is_file():
+            return {}
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError:
-            return {}
         except (OSError, UnicodeDecodeError) as e:
             self.problems.append(Problem(shown, f"cannot read the manifest ({e}); metadata inferred"))
             return {}
@@ -300,9 +300,12 @@ def load_corpus(paths: Sequence[str | Path] | None = None, *, max_bytes: int = 1
         if text is None:
             problems.append(Problem(f.rel, message))
             continue
+        source, complaints = _build(f.rel, text, f"s{len(sources) + 1}", known)
+        if not source.readable.strip():  # markup and nothing else
+            problems.append(Problem(f.rel, "no readable text, skipped"))
+            continue
         if message:
             problems.append(Problem(f.rel, message, fatal=False))
-        source, complaints = _build(f.rel, text, f"s{len(sources) + 1}", known)
         problems += [Problem(f.rel, c, fatal=False) for c in complaints]
         sources.append(source)
     problems += manifests.problems + manifests.unused()

@@ -124,6 +124,8 @@ SAY_VERBS = {
     "wrote", "writes", "tweeted", "posted", "posting", "saying", "telling", "reporting",
     "claiming", "stating", "confirming", "announcing", "estimating", "according", "disclosed",
     "revealed", "suggested", "indicated", "updated", "raised", "revised", "declared",
+    "informs", "informed", "speaks", "spoke", "documents", "documented", "believe", "believes",
+    "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
 }
 
 # Nouns whose counts are usually of sources, not victims: "two officials said".

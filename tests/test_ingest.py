@@ -15,6 +15,7 @@ import sample_data
 from core.ingest import Corpus, load_corpus, source_from_text
 from core.markup import read_html
 from core.metadata import parse_date
+from core.model import Problem
 from core.pagejunk import classify
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -43,20 +44,22 @@ def only_problem(corpus: Corpus):
 
 # -- bad input ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "empty file"),
-    (b"  \n\t\r\n  ", "empty file"),
-    (b"\xef\xbb\xbf\n", "empty file"),
-    (b"Ten killed\x00\x01\x02 in blast", "binary file (contains NUL bytes), skipped"),
-    (bytes(range(1, 9)) * 50 + b"some text", "binary file (mostly control characters), skipped"),
-], ids=["empty", "whitespace", "bom-only", "nul-bytes", "control-chars"])
-def test_unreadable_content_is_one_problem(tmp_path, content, message):
-    """An empty or binary file is skipped with one fatal problem naming why."""
-    (tmp_path / "bad.txt").write_bytes(content)
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("bad.txt", b"", "empty file"),
+    ("bad.txt", b"  \n\t\r\n  ", "empty file"),
+    ("bad.txt", b"\xef\xbb\xbf\n", "empty file"),
+    ("bad.txt", b"Ten killed\x00\x01\x02 in blast", "binary file (contains NUL bytes), skipped"),
+    ("bad.txt", bytes(range(1, 9)) * 50 + b"some text", "binary file (mostly control characters), skipped"),
+    ("bad.html", b"<html><head><title></title></head><body><script>x()</script></body></html>",
+     "no readable text, skipped"),
+], ids=["empty", "whitespace", "bom-only", "nul-bytes", "control-chars", "markup-only"])
+def test_unreadable_content_is_one_problem(tmp_path, name, content, message):
+    """An empty, binary or text-less file is skipped with one fatal problem naming why."""
+    (tmp_path / name).write_bytes(content)
     corpus = load_corpus([tmp_path])
     problem = only_problem(corpus)
     assert corpus.sources == ()
-    assert (problem.path, problem.message, problem.fatal) == ("bad.txt", message, True)
+    assert (problem.path, problem.message, problem.fatal) == (name, message, True)
 
 
 def test_windows_1252_is_read_with_a_caveat(tmp_path):
@@ -151,7 +154,7 @@ def test_folder_with_nothing_to_read(tmp_path, layout, message):
         (tmp_path / name).write_text(text)
     corpus = load_corpus([tmp_path])
     assert corpus.sources == ()
-    assert only_problem(corpus) == type(only_problem(corpus))(str(tmp_path), message)
+    assert only_problem(corpus) == Problem(str(tmp_path), message)
 
 
 def test_missing_path_is_a_problem(tmp_path):
