@@ -36,7 +36,8 @@ EVENT_NOUNS = ("attack|ambush|assault|bombing|blast|explosion|strike|airstrike|a
                "insurgency|conflict|war|uprising|crisis")
 _NOUN = re.compile(rf"\b({EVENT_NOUNS})\b", re.I)
 _BACKGROUND = re.compile(
-    rf"\b(?:another|previous|earlier|prior|similar|separate|last)\s+(?:\w+\s+){{0,2}}?(?:{EVENT_NOUNS})\b|"
+    rf"\b(?:another|previous|earlier|prior|similar|separate|last|new|fresh|second)\s+(?:[\w.]+\s+){{0,3}}?(?:{EVENT_NOUNS})\b|"
+    rf"\b(?:worse|deadlier|bigger|larger|smaller)\s+than\s+(?:the|a|an)\b|\bafter\s+the\s+(?:\w+\s+){{0,2}}(?:{EVENT_NOUNS})s?\s+in\s+[A-Z]|"
     r"\b(?:months|weeks|years)\s+(?:after|before)\s+(?:another|an?|the\s+\w+\s+of)\b|"
     r"\b(?:months|weeks|years)\s+(?:ago|earlier)\b|\bin\s+a\s+separate\b|"
     r"\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)\b|"
@@ -280,6 +281,13 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
             s = _score(f, c, weight)
             if s is not None and s >= threshold and s > best_score:
                 best, best_score = ci, s
+        if best is None and f.primary and clusters:
+            # the corpus is reports of one event: an article whose lead shares anything with the
+            # main event and whose date cannot contradict it joins it
+            main = max(range(len(clusters)), key=lambda i: sum(fr.primary for fr in clusters[i].frames))
+            s = _score(f, clusters[main], weight)
+            if (s is not None and s > 1.0 and not any(fr.source == f.source for fr in clusters[main].frames)):
+                best = main
         if best is None:
             best = len(clusters)
             clusters.append(_Cluster(best))

@@ -24,9 +24,11 @@ _roles("woman", "women woman mothers")
 _roles("student", "students pupils schoolgirls schoolboys learners")
 _roles("worker", "workers miners labourers laborers employees staff engineers contractors_workers "
        "farmers herders fishermen traders vendors drivers truckers")
-_roles("migrant", "migrants refugees asylum-seekers")
-_roles("passenger", "passengers travellers travelers tourists pilgrims worshippers worshipers "
-       "congregants spectators fans guests visitors")
+# Those aboard, inside or attending: in a sinking, a bombing at prayers or a crush at a concert
+# they are the victims as a whole, so they count with "people".
+_roles("total", "migrants refugees asylum-seekers passengers travellers travelers pilgrims "
+       "worshippers worshipers congregants spectators fans concertgoers devotees")
+_roles("tourist", "tourists guests visitors")
 _roles("medic", "doctors nurses paramedics medics health_workers rescuers firefighters")
 _roles("journalist", "journalists reporters")
 _roles("aid", "aid_workers humanitarians volunteers")

@@ -188,7 +188,7 @@ def infer_outlet(text: str, blocks: Sequence[Block]) -> str | None:
         if b.end - b.start > 200:
             continue
         line = text[b.start:b.end]
-        m = _COPYRIGHT.search(line)
+        m = ("©" in line or "(" in line or "opyright" in line) and _COPYRIGHT.search(line)
         if not m:
             continue
         rest = line[m.start():]

@@ -28,6 +28,7 @@ from core.model import Block
 _LINE = re.compile(r"[^\r\n]+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
+_MARKER_CHARS = "•·▪◦●‣▸*+>#-"
 _MARKERS = re.compile(r"^[\s•·▪◦●‣*+>#-]+")
 _BULLET = re.compile(r"[•·▪◦●‣▸*+-]\s|\d{1,2}[.)]\s|#\d")
 _TAIL_PUNCT = "\"”’')]»"
@@ -122,7 +123,7 @@ class _Unit:
     def __init__(self, text: str, start: int, end: int):
         self.start, self.end = start, end
         raw = text[start:end]
-        self.core = _MARKERS.sub("", raw) or raw
+        self.core = (_MARKERS.sub("", raw) or raw) if raw[0] in _MARKER_CHARS else raw
         self.low = self.core.lower()
         parts = self.low.split()
         self.norm = " ".join(parts)
@@ -130,7 +131,7 @@ class _Unit:
         self.ends = self.core.rstrip(_TAIL_PUNCT).endswith((".", "!", "?", "…"))
         self.prose = (self.ends and self.words >= 6) or self.words >= 30
         self.short = self.words <= 12 or (not self.ends and self.words <= 20)
-        self.bullet = bool(_BULLET.match(raw))
+        self.bullet = (raw[0] in _MARKER_CHARS or raw[0].isdigit()) and bool(_BULLET.match(raw))
         self.base = _base(self)
 
 

@@ -69,6 +69,7 @@ def assign_parties(items: list[tuple[Found, str]], host: dict[str, str | None],
         host: event id -> host country key (the country most mentioned in its sources).
         aliases: extra groups of names that mean the same actor (from configuration).
     """
+    gendered(items)
     alias = _Union()
     for group in aliases or []:
         keys = [affiliation_key(w) for w in group]
@@ -136,6 +137,15 @@ def assign_parties(items: list[tuple[Found, str]], host: dict[str, str | None],
     out = _restatements(items, out)
     # a count limited to one facility or district is a part of the event, never its total
     return [p if not f.extra.get("scope") else f"{p}@{f.extra['scope']}" for p, (f, _) in zip(out, items)]
+
+
+def gendered(items: list[tuple[Found, str]]) -> None:
+    """'203 men and 213 women are missing': beside women, men is a group of its own."""
+    women = {(f.claim.source, f.sentence_index) for f, _ in items if f.role == "woman"}
+    for f, _ in items:
+        if f.role == "total" and f.claim.who.split()[-1:] in (["men"], ["man"]) and (
+                f.claim.source, f.sentence_index) in women:
+            f.role = "man"
 
 
 def _family(role: str | None) -> str:
