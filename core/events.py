@@ -91,6 +91,7 @@ class Frame:
 _REPORTING = re.compile(r"\b(?:said|says|say|reported|reports|told|tells|announced|stated|posted|"
                         r"published|updated|wrote|speaking|spoke|added|confirmed|claimed|quoted|"
                         r"cited|released|issued|tweeted)\b", re.I)
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .'’\-]*)?,\s*$")
 _CONTINUES = re.compile(r"\b(?:at\s+(?:that|the)\s+time|that\s+(?:day|night|week|attack|ambush|battle|"
                         r"incident|time|raid|strike|clash)|back\s+then|then)\b", re.I)
 
@@ -100,6 +101,8 @@ def event_times(sentence: str, pub: dt.date | None) -> list[When]:
     reported' are skipped; 'killed on Sunday, police said' is kept."""
     out = []
     for w in timeref.find(sentence, pub):
+        if _DATELINE.match(sentence[: w.start]):
+            continue  # "ISLAMABAD, June 23 —" dates the report
         before = sentence[max(0, w.start - 40): w.start]
         if re.search(rf"{_REPORTING.pattern}(?:\s+[\w'’\-]+){{0,2}}\s*$", before, re.I):
             continue

@@ -274,6 +274,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
         where = previous.extra.get("scope")  # "Among those killed are 23 women": the last figure's scope
     if q.hedge == "exact" and measures.ceiling(before):
         low = None  # "the toll could reach 320"
+    if role is None and head is None and not mods and not elliptical:
+        role = "total"  # "At least 79 dead": people as a whole
     affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and not w.lower() in ("a", "an"))
     who = " ".join(mods + ([head] if head and head != "them" else []))
     if head and head[0].isupper() and who.endswith(head) and mods and mods[-1] == head:

@@ -59,8 +59,11 @@ _JUNK_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary",
 _JUNK_NAMES = frozenset(
     "menu menus nav navbar navigation footer sidebar related cookie cookies share sharing social"
     " newsletter comments comment breadcrumb breadcrumbs promo advert advertisement ads subscribe"
-    " trending recommended popular".split()
+    " trending recommended popular masthead colophon".split()
 )
+_JUNK_PREFIXES = ("related", "sidebar", "breadcrumb", "newsletter", "comment", "cookie", "social", "sharing",
+                  "navbar", "navigation", "footer", "advert", "trending", "recommend")
+"""Also furniture when glued to more letters, as in `relatedposts` or `sidebarwidget`."""
 _NEVER_JUNK = frozenset(("html", "body", "main", "article"))
 _CLASS_PART = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 _PUBLISHED_KEYS = (
@@ -94,7 +97,8 @@ def _is_furniture(name: str, attrs: dict[str, str], in_article: bool) -> bool:
         return True
     for token in f"{attrs.get('class', '')} {attrs.get('id', '')}".split():
         parts = [p.lower() for p in _CLASS_PART.split(token) if p]
-        if parts and parts[0] not in ("has", "with", "no", "is") and _JUNK_NAMES.intersection(parts):
+        if parts and parts[0] not in ("has", "with", "no", "is") and any(
+                p in _JUNK_NAMES or p.startswith(_JUNK_PREFIXES) for p in parts):
             return True
     return False
 

@@ -318,8 +318,9 @@ def classify(text: str, *, start: int = 0, junk: Sequence[tuple[int, int]] = (),
             kinds.append({"trailer": "junk", "ticker": "body"}.get(u.base, u.base))
             trailing = u.base == "trailer" and i > first_prose
 
-    if "title" in kinds:  # above the headline: section labels, mastheads, tickers
-        for i in range(kinds.index("title")):
+    heads = [i for i, k in enumerate(kinds) if k == "title"]
+    if heads:  # above the headline: section labels, mastheads, tickers
+        for i in range(max([i for i in heads if i < first_prose] or heads[:1])):
             u = units[i]
             if kinds[i] == "body" and (u.words <= 4 or u.base == "ticker" or _TAGLINE.search(u.norm)):
                 kinds[i] = "junk"
