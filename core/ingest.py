@@ -115,7 +115,7 @@ def decode(data: bytes) -> tuple[str | None, str]:
     if b"\x00" in data:
         return None, "binary file (contains NUL bytes), skipped"
     sample = data[:65536]
-    if sample and sum(sample.count(c) for c in _CONTROL) * 10 > len(sample):
+    if sample and (len(sample) - len(sample.translate(None, _CONTROL))) * 10 > len(sample):
         return None, "binary file (mostly control characters), skipped"
     body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
     note = ""
@@ -232,8 +232,9 @@ def _walk(arg: Path, found: list[_Found], problems: list[Problem]) -> None:
             found.append(_Found(path.relative_to(arg).as_posix(), path, arg, True))
     for e in failed:
         reason = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e))
-        where = Path(e.filename).relative_to(arg).as_posix() if e.filename and Path(e.filename) != arg else str(arg)
-        problems.append(Problem(where if where != "." else str(arg), f"cannot read folder ({reason}), skipped"))
+        inside = e.filename and Path(e.filename) != arg
+        where = Path(e.filename).relative_to(arg).as_posix() if inside else str(arg)
+        problems.append(Problem(where, f"cannot read folder ({reason}), skipped"))
     if len(found) == before and not failed:
         extra = f" ({skipped} other file{'s' * (skipped != 1)} skipped)" if skipped else ""
         problems.append(Problem(str(arg), _NONE_FOUND + extra))
@@ -243,16 +244,21 @@ def _find(paths: Sequence[str | Path]) -> tuple[list[_Found], list[Problem]]:
     found: list[_Found] = []
     problems: list[Problem] = []
     for given in paths:
-        arg = Path(given).expanduser()
-        if arg.is_dir():
-            _walk(arg, found, problems)
-        elif not arg.exists() and not arg.is_symlink():
-            problems.append(Problem(str(given), "no such file or folder"))
-        elif arg.suffix.lower() not in FORMATS:
-            problems.append(Problem(str(given), f"unsupported file type {arg.suffix or '(no extension)'!r} "
-                                                "(expected .txt, .md or .html), skipped"))
-        else:
-            found.append(_Found(arg.name, arg, arg, False))
+        try:
+            arg = Path(given).expanduser()
+            if not str(given).strip():
+                problems.append(Problem(str(given), "empty path"))
+            elif arg.is_dir():
+                _walk(arg, found, problems)
+            elif not arg.exists() and not arg.is_symlink():
+                problems.append(Problem(str(given), "no such file or folder"))
+            elif arg.suffix.lower() not in FORMATS:
+                problems.append(Problem(str(given), f"unsupported file type {arg.suffix or '(no extension)'!r} "
+                                                    "(expected .txt, .md or .html), skipped"))
+            else:
+                found.append(_Found(arg.name, arg, arg, False))
+        except (OSError, ValueError, RuntimeError) as e:  # e.g. a NUL in the path, an unknown ~user
+            problems.append(Problem(str(given), f"cannot use this path ({e})"))
     unique, seen = [], set()
     for f in found:  # a file named directly and inside a named folder is read once
         key = os.path.realpath(f.path)
@@ -300,7 +306,11 @@ def load_corpus(paths: Sequence[str | Path] | None = None, *, max_bytes: int = 1
         if text is None:
             problems.append(Problem(f.rel, message))
             continue
-        source, complaints = _build(f.rel, text, f"s{len(sources) + 1}", known)
+        try:
+            source, complaints = _build(f.rel, text, f"s{len(sources) + 1}", known)
+        except Exception as e:  # noqa: BLE001 - one odd page must not end the run; say which and why
+            problems.append(Problem(f.rel, f"could not be read ({type(e).__name__}: {e}), skipped"))
+            continue
         if not source.readable.strip():  # markup and nothing else
             problems.append(Problem(f.rel, "no readable text, skipped"))
             continue

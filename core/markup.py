@@ -278,7 +278,7 @@ class _Reader:
     def _json_ld(self, raw: str) -> None:
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):
             return
         items = data if isinstance(data, list) else [data]
         items += [g for d in items if isinstance(d, dict) for g in d.get("@graph", []) if isinstance(g, dict)]

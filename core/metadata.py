@@ -204,7 +204,8 @@ def infer_outlet(text: str, blocks: Sequence[Block]) -> str | None:
     return None
 
 
-_BREADCRUMB = re.compile(r"^(?:home|start|news)\b[^»›>|/]*(?:[»›>|/][^»›>|/]*)*[»›>|/]\s*", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"^(?:home|start|news)\b[^»›>|/]*(?:[»›>|/][^»›>|/]*)*[»›>|/]\s*",
+                         re.IGNORECASE)
 _MARKDOWN_HEAD = re.compile(r"^\s*#+\s*")
 
 

@@ -95,8 +95,10 @@ _JUNK_LABEL = re.compile(
     r"|like|reply|(?:load|show|see|view)\s+(?:more|all)|listen|watch|play|video|photos|gallery|loading|ok|got\s+it"
     r"|continue\s+reading|story\s+continues\s+below|skip\s+ad|accept(?:\s+all)?|reject(?:\s+all)?|manage)"
 )
-_SOCIAL = frozenset("facebook twitter x linkedin youtube instagram rss quora whatsapp telegram pinterest reddit"
-                    " tiktok email e-mail print flipboard bluesky mastodon snapchat vk weibo wechat threads copy".split())
+_SOCIAL = frozenset(
+    "facebook twitter x linkedin youtube instagram rss quora whatsapp telegram pinterest reddit tiktok email"
+    " e-mail print flipboard bluesky mastodon snapchat vk weibo wechat threads copy".split()
+)
 _TICKER = re.compile(r"(?:breaking(?:\s+news)?|just\s+in|live|alert|developing)\s*[:|–—-]")
 _BYLINE = re.compile(r"(?i:by|written\s+by|words\s+by|reported\s+by|story\s+by|text\s+by)\s+[^\W\d_]")
 _NOTE = re.compile(r"\(?\s*(?:with\s+inputs?\s+from|(?:additional\s+)?reporting\s+by|editing\s+by"
@@ -106,9 +108,11 @@ _ROLE = re.compile(r"\b(?:news\s*desk|web\s*desk|staff\s+(?:writer|reporter)|cor
 _STAMP = re.compile(r"\b(?:updated|published|posted|created|modified|date|dated|last\s+updated)\b")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago\b")
 _READ_TIME = re.compile(r"\b\d+\s*min(?:ute)?s?\s+read\b|\breading\s+time\b")
-_DATE_WORDS = frozenset("on at by | · - – — , : updated published posted created modified date dated last monday"
-                        " tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun gmt utc"
-                        " ist est edt cet cest bst pst pdt".split())
+_DATE_WORDS = frozenset(
+    "on at by | · - – — , : updated published posted created modified date dated last monday tuesday"
+    " wednesday thursday friday saturday sunday mon tue wed thu fri sat sun gmt utc ist est edt cet cest"
+    " bst pst pdt".split()
+)
 _TAGLINE = re.compile(r"^\S+(?: \S+){0,3} [—–|-] (?:(?:a|an|the|your|my|our)\b"
                       r"|.{0,30}\b(?:blog|magazine|newspaper|journal|newsletter)$)")
 _MONTH_ABBR = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())

@@ -157,11 +157,16 @@ def test_folder_with_nothing_to_read(tmp_path, layout, message):
     assert only_problem(corpus) == Problem(str(tmp_path), message)
 
 
-def test_missing_path_is_a_problem(tmp_path):
-    """A path that does not exist is reported as such."""
-    missing = tmp_path / "nope"
-    problem = only_problem(load_corpus([missing]))
-    assert (problem.path, problem.message) == (str(missing), "no such file or folder")
+@pytest.mark.parametrize(("given", "message"), [
+    ("nope", "no such file or folder"),
+    ("bad\x00name.txt", "no such file or folder"),
+    ("", "empty path"),
+])
+def test_unusable_path_is_a_problem(tmp_path, given, message):
+    """A path that does not exist (or cannot) is reported as such."""
+    path = str(tmp_path / given) if given else given
+    problem = only_problem(load_corpus([path]))
+    assert (problem.path, problem.message) == (path, message)
 
 
 def test_explicit_file_of_another_type_is_a_problem(tmp_path):
@@ -340,6 +345,27 @@ def test_html_furniture_and_metadata():
     assert kinds_of(source, "By Jo Bloggs") == {"meta"}
     plain_start = source.readable.index("At least ten")
     assert source.text[source.to_original(plain_start):].startswith("At least <b>ten")
+
+
+def test_wordpress_page_keeps_only_the_article():
+    """Share bar, related posts, comments, sidebar and footer of a blog theme are junk; JSON-LD gives metadata."""
+    html = (DATA / "ingest" / "wordpress.html").read_text(encoding="utf-8")
+    source = source_from_text("wordpress.html", html)
+    assert (source.title, source.outlet, source.published) == ("Gunmen kill 12 in Zamfara village", "Sahel Daily", "2024-05-02")
+    assert source.url == "https://saheldaily.example/2024/05/zamfara"
+    for furniture in ("Bandits abduct 30", "My uncle says 20 died", "Flood kills 5 in Kano", "Share this:", "Nigeria"):
+        assert kinds_of(source, furniture) == {"junk"}, furniture
+    assert kinds_of(source, "Gunmen killed at least 12 people") == {"body"}
+    assert kinds_of(source, "put the toll at nine") == {"body"}
+    assert kinds_of(source, "Posted on May 2, 2024") == {"meta"}
+
+
+def test_yaml_front_matter_is_read_for_the_same_keys():
+    """Markdown `---` front matter gives title, date and url and becomes a meta block."""
+    text = "---\ntitle: Flood toll rises\ndate: 2024-06-01\nurl: https://example.org/f\n---\n\n" + ARTICLE
+    source = source_from_text("post.md", text)
+    assert (source.title, source.published, source.url) == ("Flood toll rises", "2024-06-01", "https://example.org/f")
+    assert source.blocks[0].kind == "meta" and source.blocks[0].end == text.index("\n\n")
 
 
 def test_txt_and_md_have_no_plain_layer():
