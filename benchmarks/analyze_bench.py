@@ -146,6 +146,14 @@ def profile(n: int, top: int = 15) -> None:
     pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("cumulative").print_stats(top)
 
 
+def revision() -> str:
+    """Which code was measured: the git commit, and whether core/ has uncommitted changes."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run(git + ["rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(git + ["status", "--porcelain", "core"], capture_output=True, text=True).stdout.strip()
+    return f"commit {head or '?'}{' + uncommitted core/ changes' if dirty else ''}"
+
+
 def report(rows: list[dict]) -> None:
     print(f"{'articles':>8} {'MB text':>8} {'seconds':>8} {'art/s':>8} {'claims':>8} {'maxrss MB':>10} "
           f"{'traced MB':>10} {'regex art/s':>12} {'regex hits':>10} {'ratio':>7}")
@@ -182,6 +190,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(measure(args.child, trace=not args.no_trace)))
         return 0
+    print(f"crosscheck {revision()}, Python {sys.version.split()[0]}", flush=True)
     rows = []
     for n in sorted(args.sizes):
         cmd = [sys.executable, __file__, "--child", str(n)] + ["--no-trace"] * args.no_trace

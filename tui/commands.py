@@ -1,0 +1,45 @@
+"""Command palette (ctrl+p): jump to a source or a conflict, switch views, toggle junk, export."""
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from .safe import clean
+
+
+class CrosscheckCommands(Provider):
+    """The app's commands, searchable by name, source outlet/title and conflict topic."""
+
+    def _commands(self):
+        main = getattr(self.app, "main_screen", None)
+        if main is None:
+            return []
+        out = [
+            ("Show conflicts view", main.action_show_conflicts, "every topic whose figures disagree"),
+            ("Show sources and article view", main.action_show_sources, "articles, their text and claims"),
+            ("Toggle page junk", main.action_toggle_junk, "show or fold menus, teasers and footers"),
+            ("Export analysis as JSON", self.app.action_export, "write the crosscheck/1 document to a file"),
+            ("Help: list every key", self.app.action_help, "the help screen"),
+        ]
+        ix = main.ix
+        if ix is not None:
+            for s in ix.analysis.sources:
+                label = clean(f"Jump to source: {s.outlet or s.path} — {s.title or s.path}")[:100]
+                out.append((label, partial(main.open_source, s.id), clean(s.path)))
+            for x in ix.analysis.conflicts:
+                t = ix.topics[x.topic]
+                label = clean(f"Jump to conflict {x.id}: {t.who} {t.measure} ({x.kind})")[:100]
+                out.append((label, partial(main.open_conflict, x.id), clean(ix.event_label(t.event))))
+        return out
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands()[:5]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

@@ -1,0 +1,49 @@
+"""A one-line Unicode strip that draws a claim's interval on a scale shared by its topic.
+
+    6..∞   ···········██████████▶
+    7      ··············┃·······
+    5      ·········┃············
+
+Open ends run to the edge with an arrow, exact figures are a single bar, so figures that do
+not overlap are visibly apart. Logarithmic when the figures span more than a factor of 20.
+"""
+from __future__ import annotations
+
+import math
+
+
+def scale(intervals: list[tuple[int | None, int | None]]) -> tuple[float, float, bool]:
+    """The (low, high, logarithmic) scale that fits every finite end of these intervals."""
+    ends = [v for lo, hi in intervals for v in (lo, hi) if v is not None]
+    if not ends:
+        return 0.0, 1.0, False
+    lo, hi = min(ends), max(ends)
+    if lo == hi:
+        lo, hi = lo * 0.5, hi * 1.5 + 1
+    log = lo > 0 and hi / lo > 20
+    pad = (hi - lo) * 0.12
+    return max(0.0, lo - pad), hi + pad, log
+
+
+def _pos(v: float, lo: float, hi: float, log: bool, width: int) -> int:
+    if log:
+        v, lo, hi = math.log(max(v, 1e-9)), math.log(max(lo, 1e-9)), math.log(hi)
+    frac = 0.0 if hi == lo else (v - lo) / (hi - lo)
+    return min(width - 1, max(0, round(frac * (width - 1))))
+
+
+def draw(low: int | None, high: int | None, lo: float, hi: float, log: bool, width: int = 22) -> str:
+    """The strip for one interval on the shared scale."""
+    cells = ["·"] * width
+    a = 0 if low is None else _pos(low, lo, hi, log, width)
+    b = width - 1 if high is None else _pos(high, lo, hi, log, width)
+    if low is not None and high is not None and low == high:
+        cells[a] = "┃"
+        return "".join(cells)
+    for i in range(a, b + 1):
+        cells[i] = "█"
+    if low is None:
+        cells[0] = "◀"
+    if high is None:
+        cells[-1] = "▶"
+    return "".join(cells)

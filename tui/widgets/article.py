@@ -1,0 +1,156 @@
+"""The article pane: the source's text with every claim's figure highlighted where it stands.
+
+Figures in conflict are bold and underlined (red where there is colour), figures that agree are
+underlined, and the figure under the cursor is reversed, so all three read without colour. Page
+junk is dimmed, or folded into one line with `toggle junk`. The text is built as `Text` from the
+plain string with styles applied by span: article text is never parsed as markup.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from core.index import AnalysisIndex
+from core.model import Block, Claim, Source
+
+from ..messages import ClaimHighlighted
+from ..safe import clean
+
+CONFLICT = "bold underline red"
+AGREE = "underline"
+CURRENT = "bold reverse"
+
+
+class BlockView(Static):
+    """One paragraph or line of the article."""
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """Scrollable article text with claim highlights; `scroll_to_claim` brings one into view."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("n", "next_claim", "Next figure", id="article.next_claim"),
+        Binding("p", "previous_claim", "Prev figure", id="article.previous_claim"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.border_title = "Article"
+        self.source: Source | None = None
+        self.claims: list[Claim] = []
+        self.ix: AnalysisIndex | None = None
+        self.current: str | None = None
+        self.show_junk = False
+        self._block_of_claim: dict[str, int] = {}
+        self._widgets: dict[int, BlockView] = {}
+
+    def show(self, ix: AnalysisIndex, source: Source, current: str | None = None) -> None:
+        """Renders a source (replacing what was shown)."""
+        self.ix, self.source = ix, source
+        self.claims = ix.claims_by_source.get(source.id, [])
+        self.current = current
+        self._render_all()
+
+    def _plain_span(self, claim: Claim) -> tuple[int, int]:
+        s = self.source
+        if s is None or s.offsets is None:
+            return claim.start, claim.end
+        return bisect_left(s.offsets, claim.start), bisect_left(s.offsets, claim.end)
+
+    def _render_all(self) -> None:
+        self.remove_children()
+        self._widgets.clear()
+        self._block_of_claim.clear()
+        s = self.source
+        if s is None:
+            return
+        text = s.readable
+        header = Text()
+        header.append(clean(s.outlet or "unknown outlet"), style="bold")
+        header.append(" · " + (s.published or "no date") + " · ")
+        header.append(clean(s.path), style="italic")
+        if s.same_story_as:
+            header.append("  ⧉ same story as " + ", ".join(s.same_story_as), style="bold")
+        widgets: list[Static] = [Static(header, classes="article-header")]
+        blocks = list(s.blocks) or [Block(0, len(text), "body")]
+        spans = [(self._plain_span(c), c) for c in self.claims]
+        folded = 0
+        for i, b in enumerate(blocks):
+            if b.kind == "junk" and not self.show_junk:
+                folded += 1
+                continue
+            if folded:
+                widgets.append(Static(Text(f"… {folded} line{'s' * (folded != 1)} of page junk folded "
+                                           "(toggle junk to show)", style="dim italic"), classes="junk-fold"))
+                folded = 0
+            inside = [(span, c) for span, c in spans if b.start <= span[0] < b.end]
+            for _, c in inside:
+                self._block_of_claim[c.id] = i
+            view = BlockView(self._block_text(text, b, inside), classes=f"block {b.kind}")
+            self._widgets[i] = view
+            widgets.append(view)
+        if folded:
+            widgets.append(Static(Text(f"… {folded} line{'s' * (folded != 1)} of page junk folded",
+                                       style="dim italic"), classes="junk-fold"))
+        if not self.claims:
+            widgets.append(Static(Text("No figures counting people were found in this article.",
+                                       style="italic"), classes="empty-note"))
+        self.mount_all(widgets)
+
+    def _block_text(self, text: str, b: Block, inside: list) -> Text:
+        out = Text()
+        pos = b.start  # built piecewise so spans stay aligned while control characters are dropped
+        for (start, end), c in sorted(inside, key=lambda x: x[0][0]):
+            out.append(clean(text[pos:start]), style=self._base(b))
+            style = CURRENT if c.id == self.current else (CONFLICT if self.ix and c.id in self.ix.in_conflict else AGREE)
+            out.append(clean(text[start:end]), style=style)
+            pos = end
+        out.append(clean(text[pos:b.end]), style=self._base(b))
+        return out
+
+    @staticmethod
+    def _base(b: Block) -> str:
+        return {"title": "bold", "meta": "dim italic", "junk": "dim"}.get(b.kind, "")
+
+    def _rerender_block(self, index: int | None) -> None:
+        if index is None or index not in self._widgets or self.source is None:
+            return
+        b = self.source.blocks[index] if self.source.blocks else Block(0, len(self.source.readable), "body")
+        inside = [(self._plain_span(c), c) for c in self.claims
+                  if b.start <= self._plain_span(c)[0] < b.end]
+        self._widgets[index].update(self._block_text(self.source.readable, b, inside))
+
+    def mark(self, claim_id: str | None, scroll: bool = True) -> None:
+        """Makes `claim_id` the claim under the cursor and scrolls it into view."""
+        old = self._block_of_claim.get(self.current) if self.current else None
+        self.current = claim_id
+        new = self._block_of_claim.get(claim_id) if claim_id else None
+        self._rerender_block(old)
+        if new != old:
+            self._rerender_block(new)
+        if scroll and new is not None and new in self._widgets:
+            self.scroll_to_widget(self._widgets[new], animate=False, top=False)
+
+    def toggle_junk(self) -> None:
+        self.show_junk = not self.show_junk
+        self._render_all()
+
+    def action_next_claim(self) -> None:
+        self._step(1)
+
+    def action_previous_claim(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if not self.claims:
+            return
+        ids = [c.id for c in self.claims]
+        i = ids.index(self.current) + delta if self.current in ids else (0 if delta > 0 else len(ids) - 1)
+        self.mark(ids[max(0, min(len(ids) - 1, i))])
+        self.post_message(ClaimHighlighted(self.current))

@@ -1,0 +1,169 @@
+"""The conflicts view: every topic whose figures disagree, and one topic's figures side by side.
+
+`ConflictList` lists the conflicts; `ConflictDetail` shows the selected one: each claim's source,
+date, figure as written, a strip drawing its interval on a scale shared by the topic, and the
+claimant, with the topic's low/best/high estimate and the kind of conflict.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from core.index import AnalysisIndex
+from core.model import Conflict
+from core.numbers import interval_text
+
+from .. import strip
+from ..messages import ClaimChosen, ClaimHighlighted
+from ..safe import plain
+from .claims import claim_matches
+
+KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ"}
+
+
+def conflict_matches(ix: AnalysisIndex, x: Conflict, needle: str) -> bool:
+    t = ix.topics[x.topic]
+    if needle.lower() in f"{t.who} {t.measure} {x.kind} {ix.event_label(t.event)}".lower():
+        return True
+    return any(claim_matches(ix.claims[c], needle, ix.sources[ix.claims[c].source].outlet) for c in x.claims)
+
+
+class ConflictList(DataTable):
+    """All conflicts; the highlighted one fills the detail."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="conflicts.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="conflicts.up"),
+    ]
+
+    class Highlighted(Message):
+        def __init__(self, conflict_id: str) -> None:
+            super().__init__()
+            self.conflict_id = conflict_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", **kwargs)
+        self.border_title = "Conflicts"
+
+    def on_mount(self) -> None:
+        for label, key, width in (("", "kind", 1), ("topic", "topic", 26), ("measure", "measure", 8),
+                                  ("figures", "figures", 14), ("event", "event", 4)):
+            self.add_column(label, key=key, width=width)
+
+    def show(self, ix: AnalysisIndex, conflicts: list[Conflict]) -> None:
+        self.clear()
+        for x in conflicts:
+            t = ix.topics[x.topic]
+            in_pairs = {c for p in x.pairs for c in p} or set(x.claims) | set(x.parts)
+            values = sorted({interval_text(ix.claims[c].low, ix.claims[c].high) for c in in_pairs})
+            self.add_row(Text(KIND_MARK.get(x.kind, "?"), style="bold"), plain(t.who, 40), t.measure,
+                         plain(" vs ".join(values), 40), t.event, key=x.id)
+        self.border_subtitle = f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)}"
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(self.Highlighted(event.row_key.value))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+
+    def step(self, delta: int) -> None:
+        if self.row_count:
+            self.move_cursor(row=(self.cursor_row + delta) % self.row_count)
+
+    def select_conflict(self, conflict_id: str) -> None:
+        try:
+            self.move_cursor(row=self.get_row_index(conflict_id))
+        except Exception:
+            pass
+
+
+class FigureTable(DataTable):
+    """One conflict's claims side by side; enter shows a claim in its article."""
+
+    BINDINGS = [
+        Binding("enter", "choose", "Show in article", id="figures.choose"),
+        Binding("j", "cursor_down", "Down", show=False, id="figures.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(cursor_type="row", **kwargs)
+
+    def on_mount(self) -> None:
+        for label, key, width in (("", "mark", 4), ("source", "source", 14), ("date", "date", 10),
+                                  ("as written", "text", 13), ("interval", "interval", 9),
+                                  ("claimant", "claimant", 24), ("scale", "strip", 22)):
+            self.add_column(label, key=key, width=width)
+
+    @property
+    def current_claim(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def action_choose(self) -> None:
+        if self.current_claim:
+            self.post_message(ClaimChosen(self.current_claim))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(ClaimChosen(event.row_key.value))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value:
+            self.post_message(ClaimHighlighted(event.row_key.value))
+
+
+class ConflictDetail(Vertical, can_focus=False):
+    """The selected conflict: summary, estimate and every figure with its strip."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.border_title = "Figures side by side"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="conflict-summary")
+        yield FigureTable(id="figures")
+
+    def show(self, ix: AnalysisIndex, x: Conflict | None) -> None:
+        summary = self.query_one("#conflict-summary", Static)
+        table = self.query_one(FigureTable)
+        table.clear()
+        if x is None:
+            summary.update(Text("No conflict selected.", style="italic"))
+            return
+        t = ix.topics[x.topic]
+        head = Text()
+        head.append(f"{KIND_MARK.get(x.kind, '?')} {x.kind.upper()}  ", style="bold")
+        head.append_text(plain(f"{t.who} · {t.measure}"))
+        head.append("\n")
+        head.append_text(plain(ix.event_label(t.event)))
+        head.append(f"\nestimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)}"
+                    f" · {t.independent_sources} independent source{'s' * (t.independent_sources != 1)}\n")
+        head.append_text(plain(x.why, style="italic"))
+        summary.update(head)
+        members = list(x.claims) + [p for p in x.parts if p not in x.claims]
+        lo, hi, log = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
+        in_pairs = {c for p in x.pairs for c in p}
+        for cid in members:
+            c = ix.claims[cid]
+            s = ix.sources[c.source]
+            mark = "≠" if cid in in_pairs else ("part" if cid in x.parts else "")
+            if s.same_story_as:
+                mark += "⧉"
+            table.add_row(Text(mark, style="bold"), plain(s.outlet or s.path, 30), s.published or "—",
+                          plain(c.number_text, 30), interval_text(c.low, c.high),
+                          plain(c.attributed_to or "(outlet)", 60), strip.draw(c.low, c.high, lo, hi, log),
+                          key=cid)
+
+
+def _n(v: int | None) -> str:
+    return "?" if v is None else f"{v:,}"
