@@ -93,6 +93,6 @@ def find(topics: list[Topic], claims: dict[str, Claim], sources: list[Source],
             for i, c in enumerate(out, 1)]
 
 
-def _sort_key(text: str) -> float:
+def _sort_key(text: str) -> tuple[float, str]:
     m = re.search(r"[\d,]+", text)
-    return float(m.group().replace(",", "")) if m else 0.0
+    return (float(m.group().replace(",", "")) if m else 0.0), text

@@ -38,6 +38,7 @@ class HelpScreen(ModalScreen):
             table.add_row("", "")
         table.add_row(Text("Mouse", style="bold underline"), "")
         table.add_row("click", "select a row, focus a pane; scroll wheel scrolls")
+        self.table = table
         with VerticalScroll(id="help-body"):
             yield Static(Text("crosscheck keys", style="bold"), id="help-title")
             yield Static(table)

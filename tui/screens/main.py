@@ -78,7 +78,9 @@ class MainScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
+        box = self.query_one("#filter", Input)
+        box.display = False
+        box.cursor_blink = False  # no animation: over SSH every frame costs bandwidth
         self.query_one("#empty-state").display = False
         self._layout(self.size.width)
         if self._preloaded:

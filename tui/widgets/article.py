@@ -76,7 +76,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         header.append(" · " + (s.published or "no date") + " · ")
         header.append(clean(s.path), style="italic")
         if s.same_story_as:
-            header.append("  ⧉ same story as " + ", ".join(s.same_story_as), style="bold")
+            header.append("  ≈ same story as " + ", ".join(s.same_story_as), style="bold")
         widgets: list[Static] = [Static(header, classes="article-header")]
         blocks = list(s.blocks) or [Block(0, len(text), "body")]
         spans = [(self._plain_span(c), c) for c in self.claims]

@@ -50,8 +50,8 @@ class ConflictList(DataTable):
         self.border_title = "Conflicts"
 
     def on_mount(self) -> None:
-        for label, key, width in (("", "kind", 1), ("topic", "topic", 26), ("measure", "measure", 8),
-                                  ("figures", "figures", 14), ("event", "event", 4)):
+        for label, key, width in (("", "kind", 1), ("topic", "topic", 22), ("measure", "measure", 8),
+                                  ("figures", "figures", 16), ("event", "event", 5)):
             self.add_column(label, key=key, width=width)
 
     def show(self, ix: AnalysisIndex, conflicts: list[Conflict]) -> None:
@@ -96,9 +96,9 @@ class FigureTable(DataTable):
         super().__init__(cursor_type="row", **kwargs)
 
     def on_mount(self) -> None:
-        for label, key, width in (("", "mark", 4), ("source", "source", 14), ("date", "date", 10),
-                                  ("as written", "text", 13), ("interval", "interval", 9),
-                                  ("claimant", "claimant", 24), ("scale", "strip", 22)):
+        for label, key, width in (("", "mark", 2), ("source", "source", 12), ("date", "date", 10),
+                                  ("as written", "text", 12), ("interval", "interval", 8),
+                                  ("claimant", "claimant", 18), ("scale", "strip", 20)):
             self.add_column(label, key=key, width=width)
 
     @property
@@ -158,10 +158,10 @@ class ConflictDetail(Vertical, can_focus=False):
             s = ix.sources[c.source]
             mark = "≠" if cid in in_pairs else ("part" if cid in x.parts else "")
             if s.same_story_as:
-                mark += "⧉"
+                mark += "≈"
             table.add_row(Text(mark, style="bold"), plain(s.outlet or s.path, 30), s.published or "—",
                           plain(c.number_text, 30), interval_text(c.low, c.high),
-                          plain(c.attributed_to or "(outlet)", 60), strip.draw(c.low, c.high, lo, hi, log),
+                          plain(c.attributed_to or "(outlet)", 60), strip.draw(c.low, c.high, lo, hi, log, 20),
                           key=cid)
 
 

@@ -24,24 +24,23 @@ class SourceList(DataTable):
         self.border_title = "Sources"
 
     def on_mount(self) -> None:
-        self.add_column("", key="mark", width=2)
-        self.add_column("outlet", key="outlet", width=16)
+        self.add_column("", key="mark", width=1)
+        self.add_column("title", key="title", width=26)
+        self.add_column("outlet", key="outlet", width=14)
         self.add_column("date", key="date", width=10)
         self.add_column("claims", key="claims", width=6)
         self.add_column("≠", key="conflicts", width=3)
-        self.add_column("title", key="title")
 
     def show(self, ix: AnalysisIndex) -> None:
         """Fills the table from an analysis (one batch, not row by row)."""
         self.clear()
         rows = []
         for s in ix.analysis.sources:
-            mark = Text("⧉", style="bold") if s.same_story_as else Text(" ")
+            mark = Text("≈", style="bold") if s.same_story_as else Text(" ")
             n_conf = ix.conflicts_by_source.get(s.id, 0)
-            rows.append((mark, plain(s.outlet or "—", 16), s.published or "—",
+            rows.append((mark, plain(s.title or s.path, 80), plain(s.outlet or "—", 16), s.published or "—",
                          Text(str(len(ix.claims_by_source.get(s.id, []))), justify="right"),
-                         Text(str(n_conf) if n_conf else "", style="bold", justify="right"),
-                         plain(s.title or s.path, 80)))
+                         Text(str(n_conf) if n_conf else "", style="bold", justify="right")))
         keys = [s.id for s in ix.analysis.sources]
         for key, row in zip(keys, rows):
             self.add_row(*row, key=key)

@@ -1,0 +1,55 @@
+"""The installed `crosscheck` in a real terminal (tmux at 80x24): conflicts shown, q exits."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+
+
+def _crosscheck() -> str:
+    beside = Path(sys.executable).parent / "crosscheck"
+    return str(beside) if beside.exists() else (shutil.which("crosscheck") or "crosscheck")
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run([TMUX, *args], capture_output=True, text=True, timeout=20).stdout
+
+
+def _wait_for(session: str, text: str, seconds: float = 20) -> str:
+    deadline = time.monotonic() + seconds
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} not on screen:\n{screen}")
+
+
+def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
+    """At 80x24, `c` shows the seeds' disputed tolls and `q` ends the process."""
+    session = f"cc-{uuid.uuid4().hex[:8]}"
+    done = tmp_path / "exit-code"
+    command = f"{_crosscheck()}; echo $? > {done}"
+    _tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+          "env", "TERM=xterm-256color", "sh", "-c", command)
+    try:
+        _wait_for(session, " claims · ")  # the header shows counts once the analysis is in
+        _tmux("send-keys", "-t", session, "c")
+        screen = _wait_for(session, "Conflicts")
+        assert "5 vs 6" in screen and "10 vs 47" in screen
+        _tmux("send-keys", "-t", session, "q")
+        deadline = time.monotonic() + 15
+        while not done.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert done.exists() and done.read_text().strip() == "0"
+    finally:
+        _tmux("kill-session", "-t", session)
