@@ -44,7 +44,7 @@ def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
     try:
         _wait_for(session, " claims · ")  # the header shows counts once the analysis is in
         _tmux("send-keys", "-t", session, "c")
-        screen = _wait_for(session, "Conflicts")
+        screen = _wait_for(session, "[Conflicts]")
         assert "5 vs 6" in screen and "10 vs 47" in screen
         _tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 15
