@@ -85,7 +85,8 @@ class Frame:
             self.nouns[m.group(1).lower()] += 1
         self.actors.update(a for a in _ACRONYM.findall(sentence) if a not in ("AP", "AFP", "BBC", "CNN", "UN"))
         for m in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", sentence):
-            self.place_names.setdefault(places.key(m.group()), m.group())
+            name = re.sub(r"['’]s$", "", m.group())
+            self.place_names.setdefault(places.key(name), name)
 
 
 _REPORTING = re.compile(r"\b(?:said|says|say|reported|reports|told|tells|announced|stated|posted|"

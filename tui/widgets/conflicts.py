@@ -96,9 +96,9 @@ class FigureTable(DataTable):
         super().__init__(cursor_type="row", **kwargs)
 
     def on_mount(self) -> None:
-        for label, key, width in (("", "mark", 2), ("source", "source", 12), ("date", "date", 10),
-                                  ("as written", "text", 12), ("interval", "interval", 8),
-                                  ("claimant", "claimant", 18), ("scale", "strip", 20)):
+        for label, key, width in (("", "mark", 2), ("source", "source", 12), ("as written", "text", 12),
+                                  ("interval", "interval", 8), ("scale", "strip", 20),
+                                  ("claimant", "claimant", 22), ("date", "date", 10)):
             self.add_column(label, key=key, width=width)
 
     @property
@@ -159,10 +159,9 @@ class ConflictDetail(Vertical, can_focus=False):
             mark = "≠" if cid in in_pairs else ("part" if cid in x.parts else "")
             if s.same_story_as:
                 mark += "≈"
-            table.add_row(Text(mark, style="bold"), plain(s.outlet or s.path, 30), s.published or "—",
-                          plain(c.number_text, 30), interval_text(c.low, c.high),
-                          plain(c.attributed_to or "(outlet)", 60), strip.draw(c.low, c.high, lo, hi, log, 20),
-                          key=cid)
+            table.add_row(Text(mark, style="bold"), plain(s.outlet or s.path, 30), plain(c.number_text, 30),
+                          interval_text(c.low, c.high), strip.draw(c.low, c.high, lo, hi, log, 20),
+                          plain(c.attributed_to or "(outlet)", 60), s.published or "—", key=cid)
 
 
 def _n(v: int | None) -> str:
