@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from rapidfuzz import fuzz
-
 from .model import Source
 
 _ACR = r"[A-Z][A-Z\-]{1,9}"
@@ -29,56 +27,68 @@ _NAMED = re.compile(rf"\b{_ACR}\b|\b(?:[A-Z][a-z]+\s+){{1,3}}(?:Group|Agency|Min
                     r"Movement|Observatory|Committee|Council|Office|Service|Police)\b")
 
 
+def _key(word: str) -> str:
+    """A spelling-tolerant word key: first letter and the next consonants ('qaida' = 'qaeda')."""
+    return word[0] + re.sub(r"[aeiouy]", "", word[1:])[:4]
+
+
 def _words(text: str) -> set[str]:
     ws = set()
     for w in re.findall(r"[a-z]+", text.lower().replace("’", "'")):
         if w in _STOP or len(w) < 2:
             continue
-        ws.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+        ws.add(_key(w[:-1] if w.endswith("s") and len(w) > 4 else w))
     return ws
 
 
-def _overlap(a: set[str], b: set[str]) -> int:
-    n = 0
-    for w in a:
-        if w in b or any(len(w) >= 4 and len(x) >= 4 and fuzz.ratio(w, x) >= 80 for x in b):
-            n += 1
-    return n
-
-
 class Resolver:
-    """Collects the corpus's name-description appositions once, then resolves claimants."""
+    """Collects the corpus's name-description appositions once, then resolves claimants.
+
+    Descriptions are merged per name and indexed by word, so resolving a claimant looks only at
+    names that share a word with it, whatever the corpus size.
+    """
 
     def __init__(self, sources: list[Source]) -> None:
-        self.by_source: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
-        self.corpus: list[tuple[str, set[str]]] = []
+        self.by_source: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.corpus: dict[str, set[str]] = defaultdict(set)
+        self.index: dict[str, set[str]] = defaultdict(set)
+        self._cache: dict[tuple[str, str], str] = {}
         for s in sources:
             text = s.readable
+            if "(" not in text and "known as" not in text and "," not in text:
+                continue
             for pattern in _DEFINITIONS:
                 for m in pattern.finditer(text):
                     a, b = m.group(1), m.group(2)
                     name, desc = (a, b) if re.fullmatch(_ACR, a) else (b, a)
                     words = _words(desc)
                     if words and len(words) <= 8:
-                        self.by_source[s.id].append((name, words))
-                        self.corpus.append((name, words))
+                        self.by_source[s.id][name] |= words
+                        self.corpus[name] |= words
+                        for w in words:
+                            self.index[w].add(name)
 
     def resolve(self, claimant: str | None, source_id: str) -> str | None:
         """The claimant with its introduced name appended where it is only a description."""
         if not claimant or _NAMED.search(claimant):
             return claimant
+        key = (claimant, source_id)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(claimant, source_id)
+        return self._cache[key]
+
+    def _resolve(self, claimant: str, source_id: str) -> str:
         words = _words(claimant.partition(" (to ")[0])
         if len(words) < 2:
             return claimant
-        for pool in (self.by_source.get(source_id, []), self.corpus):
-            scores: dict[str, int] = defaultdict(int)
-            for name, desc in pool:
-                scores[name] = max(scores[name], _overlap(words, desc))
+        candidates = set().union(*(self.index.get(w, set()) for w in words))
+        for pool in (self.by_source.get(source_id, {}), self.corpus):
+            scores = sorted(((len(words & pool[name]), name) for name in candidates if name in pool),
+                            reverse=True)
             if not scores:
                 continue
-            ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-            best, score = ranked[0]
-            if score >= 2 and (len(ranked) == 1 or ranked[1][1] < score):
+            score, best = scores[0]
+            if score >= 2 and (len(scores) == 1 or scores[1][0] < score):
                 head, sep, tail = claimant.partition(" (to ")
                 return f"{head} ({best}){sep}{tail}"
         return claimant

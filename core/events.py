@@ -19,6 +19,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -97,6 +98,7 @@ _CONTINUES = re.compile(r"\b(?:at\s+(?:that|the)\s+time|that\s+(?:day|night|week
                         r"incident|time|raid|strike|clash)|back\s+then|then)\b", re.I)
 
 
+@lru_cache(maxsize=8192)
 def event_times(sentence: str, pub: dt.date | None) -> list[When]:
     """Time references that date an event, not a report: 'said on Monday' and 'In October CNN
     reported' are skipped; 'killed on Sunday, police said' is kept."""
@@ -218,6 +220,8 @@ class _Cluster:
     places: Counter = field(default_factory=Counter)
     nouns: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
+    by_prefix: dict = field(default_factory=lambda: defaultdict(set))
+    """Place keys by their first three letters, so fuzzy matching compares like with like."""
 
 
 def _place_match(a: str, b: str) -> bool:
@@ -240,7 +244,7 @@ def _score(frame: Frame, c: _Cluster, weight) -> float | None:
         if k in c.places:
             score += weight(k)
         elif len(k) >= 5:
-            for other in c.places:
+            for other in c.by_prefix.get(k[:3], ()):
                 if _place_match(k, other):
                     score += weight(k) * 0.9
                     break
@@ -268,10 +272,11 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
     order = sorted(all_frames, key=lambda f: (not f.primary, f.sequel, -_specificity(f.anchor) if f.anchor else 0))
     for f in order:
         candidates: set[int] = set()
-        for k in f.places:
-            candidates |= index.get(k, set()) if len(index.get(k, ())) < 5000 else set()
-        if f.anchor and f.anchor.month:
-            candidates |= index.get(f"@{f.anchor.month}", set())
+        for k in sorted(f.places, key=lambda k: df.get(k, 0))[:4]:
+            candidates |= index.get(k, set()) if len(index.get(k, ())) <= 64 else set()
+        if f.anchor and f.anchor.month and len(candidates) < 8:
+            by_month = index.get(f"@{f.anchor.month}", set())
+            candidates |= by_month if len(by_month) <= 64 else set()
         if clusters:
             candidates.add(max(range(len(clusters)), key=lambda i: len(clusters[i].frames)))
         best, best_score = None, 0.0
@@ -302,6 +307,8 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
             if f.anchor.month:
                 index[f"@{f.anchor.month}"].add(best)
         c.places.update(f.places)
+        for k in f.places:
+            c.by_prefix[k[:3]].add(k)
         c.nouns.update(f.nouns)
         c.actors.update(f.actors)
         for k in f.places:

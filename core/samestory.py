@@ -25,6 +25,9 @@ _WORD = re.compile(r"[a-z][a-z'’\-]{2,}|\d+")
 THRESHOLD = 0.18
 """Cosine above which two articles are one story (seed rewrites: ~0.22; independent reports of one event: <= 0.11)."""
 _RARE_PER_DOC = 12
+_TERMS_PER_DOC = 120
+_MAX_POSTING = 24
+_MIN_SHARED_RARE = 2
 
 
 def _body(s: Source) -> str:
@@ -49,29 +52,31 @@ def groups(sources: list[Source]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = defaultdict(list)
     for sid, bag in bags.items():
         vec = {w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}
+        if len(vec) > _TERMS_PER_DOC:  # the most telling words carry the comparison
+            vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:_TERMS_PER_DOC])
         vectors[sid] = vec
         norms[sid] = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         rare = sorted((w for w in bag if df[w] >= 2), key=lambda w: (df[w], w))[:_RARE_PER_DOC]
         for w in rare:
             index[w].append(sid)
-    linked: dict[str, set[str]] = defaultdict(set)
-    seen: set[tuple[str, str]] = set()
+    shared: Counter = Counter()
     for postings in index.values():
-        if len(postings) > 50:
+        if len(postings) > _MAX_POSTING:
             continue
         for i, a in enumerate(postings):
             for b in postings[i + 1:]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                va, vb = vectors[a], vectors[b]
-                if len(va) > len(vb):
-                    va, vb = vb, va
-                dot = sum(v * vb.get(w, 0.0) for w, v in va.items())
-                if dot / (norms[a] * norms[b]) >= THRESHOLD:
-                    linked[a].add(b)
-                    linked[b].add(a)
+                shared[(a, b) if a < b else (b, a)] += 1
+    linked: dict[str, set[str]] = defaultdict(set)
+    for (a, b), n_rare in shared.items():
+        if n_rare < _MIN_SHARED_RARE:
+            continue  # copies and rewrites share several of each other's rarest words
+        va, vb = vectors[a], vectors[b]
+        if len(va) > len(vb):
+            va, vb = vb, va
+        dot = sum(v * vb.get(w, 0.0) for w, v in va.items())
+        if dot / (norms[a] * norms[b]) >= THRESHOLD:
+            linked[a].add(b)
+            linked[b].add(a)
     return {sid: sorted(others) for sid, others in linked.items()}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import MONTHS, WEEKDAYS
 
@@ -56,8 +57,15 @@ def _resolve(year: int | None, month: int, day: int | None, pub: dt.date | None)
     return pub.year - 1
 
 
-def find(sentence: str, pub: dt.date | None) -> list[When]:
-    """Every time reference in a sentence, resolved against `pub` where possible."""
+_ANY = re.compile(rf"\d|\b(?:{_MON}|{_DAY})|\blast\s+year|\ba\s+year", re.I)
+
+
+@lru_cache(maxsize=8192)
+def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
+    """Every time reference in a sentence, resolved against `pub` where possible (cached: the
+    event segmenter asks about each sentence several times)."""
+    if not _ANY.search(sentence):
+        return ()
     out: list[When] = []
     taken: list[tuple[int, int]] = []
 
@@ -114,7 +122,7 @@ def find(sentence: str, pub: dt.date | None) -> list[When]:
         for m in _LAST_YEAR.finditer(sentence):
             out.append(When(pub.year - 1, None, None, None, m.start()))
     out.sort(key=lambda w: w.start)
-    return out
+    return tuple(out)
 
 
 def compatible(a: When, b: When, slack_days: int = 7) -> bool:

@@ -1,0 +1,147 @@
+"""How fast the dashboard paints, shows analysed data, and answers keys.
+
+usage: .venv/bin/python benchmarks/tui_bench.py [--articles 10000] [--claims 100000] [--runs 3]
+
+Prints, in milliseconds:
+- process start to first paint: a bare Textual app (the baseline), and crosscheck on the sample
+  and on N synthetic articles (each measured in a fresh process, median of --runs);
+- process start to analysed data shown, for the same two corpora;
+- per keypress (down arrow) in a claims table of --claims rows, after filling it.
+
+Targets: first paint within 1.5x of the bare app; a keypress under 50 ms at 100,000 claims.
+Apps run headless, so the figures are Textual's and crosscheck's work, not a terminal's.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+CHILD_BARE = """
+import sys, time
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+    def on_mount(self):
+        self.call_after_refresh(self.painted)
+    def painted(self):
+        print("paint", time.time(), flush=True)
+        self.exit()
+Bare().run(headless=True)
+"""
+
+CHILD_CROSSCHECK = """
+import sys, time
+sys.path.insert(0, {root!r})
+from tui.app import CrosscheckApp
+class Timed(CrosscheckApp):
+    def on_mount(self):
+        super().on_mount()
+        self.seen = {{}}
+        self.set_interval(0.005, self.poll)
+    def poll(self):
+        if "paint" not in self.seen and self.main_screen.is_mounted:
+            self.seen["paint"] = time.time(); print("paint", self.seen["paint"], flush=True)
+        if self.main_screen.loaded:
+            print("data", time.time(), flush=True); self.exit()
+Timed({paths!r}).run(headless=True)
+"""
+
+
+def _spawn(code: str) -> dict[str, float]:
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    marks = {}
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("paint", "data"):
+            marks[parts[0]] = (float(parts[1]) - start) * 1000
+    if not marks:
+        raise RuntimeError(out.stderr[-2000:])
+    return marks
+
+
+def _median(runs: list[dict[str, float]], key: str) -> float:
+    return statistics.median(r[key] for r in runs if key in r)
+
+
+def startup(paths: list[str], runs: int) -> dict[str, float]:
+    code = CHILD_CROSSCHECK.format(root=str(ROOT), paths=paths)
+    got = [_spawn(code) for _ in range(runs)]
+    return {"paint": _median(got, "paint"), "data": _median(got, "data")}
+
+
+def write_corpus(n: int, folder: Path) -> None:
+    from analyze_bench import synthetic_corpus
+    for path, text in synthetic_corpus(n):
+        target = folder / Path(path).name
+        target.write_text(text, encoding="utf-8")
+
+
+def big_analysis(n_claims: int):
+    from core.model import Analysis, Block, Claim, Source
+    text = "Big corpus\n\n" + " ".join(f"{i % 90 + 2} people were killed." for i in range(200))
+    source = Source("s1", "big.txt", text, title="Big corpus", blocks=(Block(0, 10, "title"), Block(12, len(text), "body")))
+    claims = tuple(Claim(f"c{i}", "s1", 12, 13, str(i % 90 + 2), "x", i % 90 + 2, i % 90 + 2, "killed",
+                         "people", None, event="e1", topic="t1") for i in range(n_claims))
+    return Analysis(sources=(source,), claims=claims, root="synthetic")
+
+
+async def keypress(n_claims: int, presses: int = 300) -> tuple[float, float]:
+    from tui.app import make_app
+    from tui.widgets.claims import ClaimTable
+    t0 = time.perf_counter()
+    app = make_app(analysis=big_analysis(n_claims))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        fill_ms = (time.perf_counter() - t0) * 1000
+        app.screen.query_one(ClaimTable).focus()
+        await pilot.pause()
+        t1 = time.perf_counter()
+        for _ in range(presses):
+            await pilot.press("down")
+        per_key = (time.perf_counter() - t1) * 1000 / presses
+        assert app.screen.query_one(ClaimTable).cursor_row == presses
+    return fill_ms, per_key
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    bare = _median([_spawn(CHILD_BARE) for _ in range(args.runs)], "paint")
+    sample = startup([], args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(args.articles, Path(tmp))
+        big = startup([tmp], 1)
+    fill_ms, per_key = asyncio.run(keypress(args.claims))
+
+    print(f"{'measure':52s} {'ms':>10s}")
+    print(f"{'bare Textual app: start to first paint':52s} {bare:10.0f}")
+    print(f"{'crosscheck, sample: start to first paint':52s} {sample['paint']:10.0f}   "
+          f"({sample['paint'] / bare:.2f}x bare; target <= 1.5x)")
+    print(f"{'crosscheck, sample: start to data shown':52s} {sample['data']:10.0f}")
+    print(f"{f'crosscheck, {args.articles:,} articles: start to first paint':52s} {big['paint']:10.0f}   "
+          f"({big['paint'] / bare:.2f}x bare)")
+    print(f"{f'crosscheck, {args.articles:,} articles: start to data shown':52s} {big['data']:10.0f}")
+    print(f"{f'claims table of {args.claims:,} rows: app start and fill':52s} {fill_ms:10.0f}")
+    print(f"{f'claims table of {args.claims:,} rows: per keypress':52s} {per_key:10.1f}   (target < 50)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
