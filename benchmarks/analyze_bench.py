@@ -1,13 +1,17 @@
 """How fast, and in how much memory, crosscheck analyses a large corpus.
 
 usage: .venv/bin/python benchmarks/analyze_bench.py [--sizes 1000 10000] [--profile] [--no-trace]
+       [--timeout 900] [--trace-budget 120]
 
 A synthetic corpus of N articles (~3,000 characters each) is recombined from the real sentences
 of the seed and devset articles, shuffled with a fixed seed and with their numbers varied so the
 claims differ, each page dressed with a title and the junk lines of a scraped page. Everything
 stays in memory (`core.ingest.source_from_text`), so the figures are the pipeline's, not the
 disk's. Each size runs in a fresh process, so `ru_maxrss` is that size's own peak; a second,
-traced pass gives the tracemalloc peak (tracing slows Python down, so it is not timed).
+traced pass gives the tracemalloc peak (tracing slows Python about 3x, so it is not timed, and
+is skipped when the timed pass took over --trace-budget seconds). A size that takes longer than
+--timeout is stopped and reported as a bound, with the stage it reached, so one command always
+finishes. Seconds per stage (from `analyze`'s progress calls) show where the time goes.
 
 Beside it, one naive compiled regex (a count followed by a people noun) runs over the same texts:
 the ratio shows what the pipeline's extra understanding costs. The growth factor is
@@ -103,39 +107,69 @@ def synthetic_corpus(n: int, seed: int = SEED) -> list[tuple[str, str]]:
     return pages
 
 
-def run_pipeline(pages: list[tuple[str, str]]):
-    """Ingest of the in-memory pages and the full analysis: what `crosscheck analyze` does."""
+STAGES = ["ingest", "extract", "segment", "link + claimants", "topics + same-story + conflicts"]
+"""The pipeline's stages as `analyze` reports its progress (each ends where the next begins)."""
+
+
+def run_pipeline(pages: list[tuple[str, str]], marks: dict[str, float] | None = None, log: bool = True):
+    """Ingest of the in-memory pages and the full analysis: what `crosscheck analyze` does.
+
+    `marks` receives the time.perf_counter() at the end of each stage of STAGES.
+    """
+    marks = {} if marks is None else marks
+    ends_at = {"linking events": "segment", "grouping topics": "link + claimants",
+               "done": "topics + same-story + conflicts"}
+
+    def mark(stage: str) -> None:
+        marks[stage] = time.perf_counter()
+        if log:
+            print(f"    {len(pages):,}: {stage} done at {marks[stage] - marks['start']:.1f} s", file=sys.stderr, flush=True)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "extracting claims" and done == total:
+            mark("extract")
+        elif stage in ends_at:
+            mark(ends_at[stage])
+
+    marks["start"] = time.perf_counter()
     sources = [source_from_text(path, text, id=f"s{i}") for i, (path, text) in enumerate(pages, 1)]
-    return analyze(sources, root="synthetic")
+    mark("ingest")
+    return analyze(sources, root="synthetic", progress=progress)
 
 
 def run_baseline(pages: list[tuple[str, str]]) -> int:
     return sum(len(_NAIVE.findall(text)) for _, text in pages)
 
 
-def measure(n: int, trace: bool) -> dict:
-    """One size's figures (run in a fresh process so ru_maxrss belongs to this size alone)."""
+def measure(n: int, trace_budget: float) -> dict:
+    """One size's figures (run in a fresh process so ru_maxrss belongs to this size alone).
+
+    The traced pass runs only when the timed one took at most `trace_budget` seconds: tracing
+    makes the pipeline about three times slower.
+    """
     pages = synthetic_corpus(n)
     start = time.perf_counter()
-    analysis = run_pipeline(pages)
+    baseline_matches = run_baseline(pages)
+    baseline_seconds = time.perf_counter() - start
+    marks: dict[str, float] = {}
+    start = time.perf_counter()
+    analysis = run_pipeline(pages, marks)
     seconds = time.perf_counter() - start
-    print(f"  {n:,} articles: pipeline {seconds:.1f} s", file=sys.stderr, flush=True)
     claims = len(analysis.claims)
     del analysis
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    start = time.perf_counter()
-    matches = run_baseline(pages)
-    baseline_seconds = time.perf_counter() - start
-    traced_mb = None
-    if trace:
+    ends = [marks["start"]] + [marks.get(stage, start) for stage in STAGES]
+    row = {"n": n, "chars": sum(len(t) for _, t in pages), "seconds": seconds, "claims": claims,
+           "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
+           "tracemalloc_mb": None, "baseline_seconds": baseline_seconds,
+           "baseline_matches": baseline_matches,
+           "stages": {stage: ends[i + 1] - ends[i] for i, stage in enumerate(STAGES)}}
+    print(json.dumps(row), flush=True)  # the parent keeps this line if the traced pass times out
+    if seconds <= trace_budget:
         tracemalloc.start()
-        run_pipeline(pages)
-        traced_mb = tracemalloc.get_traced_memory()[1] / 2**20
+        run_pipeline(pages, log=False)
+        row["tracemalloc_mb"] = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
-        print(f"  {n:,} articles: traced pass done", file=sys.stderr, flush=True)
-    return {"n": n, "chars": sum(len(t) for _, t in pages), "seconds": seconds, "claims": claims,
-            "maxrss_mb": rss_mb, "tracemalloc_mb": traced_mb, "baseline_seconds": baseline_seconds,
-            "baseline_matches": matches}
+    return row
 
 
 def profile(n: int, top: int = 15) -> None:
@@ -154,29 +188,42 @@ def revision() -> str:
     return f"commit {head or '?'}{' + uncommitted core/ changes' if dirty else ''}"
 
 
-def report(rows: list[dict]) -> None:
+def report(rows: list[dict], timeout: float) -> None:
     print(f"{'articles':>8} {'MB text':>8} {'seconds':>8} {'art/s':>8} {'claims':>8} {'maxrss MB':>10} "
           f"{'traced MB':>10} {'regex art/s':>12} {'regex hits':>10} {'ratio':>7}")
     for r in rows:
+        if r["seconds"] is None:
+            print(f"{r['n']:>8,} {'':>8} {'>' + str(round(timeout)):>8} {'<' + str(round(r['n'] / timeout)):>8}"
+                  "   (stopped at the --timeout; see the stage it reached above)")
+            continue
         rate, regex_rate = r["n"] / r["seconds"], r["n"] / max(r["baseline_seconds"], 1e-9)
         traced = "-" if r["tracemalloc_mb"] is None else f"{r['tracemalloc_mb']:.0f}"
         print(f"{r['n']:>8,} {r['chars'] / 1e6:>8.1f} {r['seconds']:>8.2f} {rate:>8.0f} {r['claims']:>8,} "
               f"{r['maxrss_mb']:>10.0f} {traced:>10} {regex_rate:>12,.0f} {r['baseline_matches']:>10,} "
               f"{regex_rate / rate:>6.0f}x")
-    big, small = rows[-1], rows[0]
+    done = [r for r in rows if r["seconds"] is not None]
+    if done:
+        print("\nseconds per stage:\n" + f"{'articles':>8} " + " ".join(f"{s:>{max(len(s), 8)}}" for s in STAGES))
+        for r in done:
+            print(f"{r['n']:>8,} " + " ".join(f"{r['stages'][s]:>{max(len(s), 8)}.2f}" for s in STAGES))
+    if any(r["tracemalloc_mb"] is None for r in done):
+        print("(traced MB '-': the timed pass took over --trace-budget seconds, or the traced pass over --timeout)")
     print(f"\ntargets: >= {TARGETS['articles_per_second']} articles/s on one core; 10,000 articles in "
           f"< {TARGETS['seconds_at_10000']} s; peak < {TARGETS['peak_mb']} MB; growth no worse than n log n")
-    if big["n"] > small["n"]:
-        growth = (big["seconds"] / small["seconds"]) / (big["n"] / small["n"])
+    small, big = rows[0], rows[-1]
+    if big["n"] > small["n"] and small["seconds"]:
+        seconds, bound = (big["seconds"], "") if big["seconds"] is not None else (timeout, "> ")
+        growth = (seconds / small["seconds"]) / (big["n"] / small["n"])
         allowed = math.log(big["n"]) / math.log(small["n"])
-        print(f"growth factor {small['n']:,} -> {big['n']:,}: {growth:.2f} "
+        print(f"growth factor {small['n']:,} -> {big['n']:,}: {bound}{growth:.2f} "
               f"(1.00 = linear, n log n allows {allowed:.2f}) {'ok' if growth <= allowed else 'SUPER-LINEAR'}")
     verdicts = [f"rate {'ok' if r['n'] / r['seconds'] >= TARGETS['articles_per_second'] else 'BELOW'} at {r['n']:,}"
-                for r in rows]
+                for r in done]
     verdicts += [f"memory {'ok' if max(r['maxrss_mb'], r['tracemalloc_mb'] or 0) < TARGETS['peak_mb'] else 'OVER'}"
-                 f" at {r['n']:,}" for r in rows]
+                 f" at {r['n']:,}" for r in done]
     verdicts += [f"10,000 in {r['seconds']:.1f} s {'ok' if r['seconds'] < TARGETS['seconds_at_10000'] else 'OVER'}"
-                 for r in rows if r["n"] == 10_000]
+                 for r in done if r["n"] == 10_000]
+    verdicts += [f"{r['n']:,} did not finish in {timeout:.0f} s" for r in rows if r["seconds"] is None]
     print("verdict: " + "; ".join(verdicts))
 
 
@@ -184,18 +231,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--profile", action="store_true", help="cProfile the smallest size, top 15 functions")
-    parser.add_argument("--no-trace", action="store_true", help="skip the (slow) tracemalloc pass")
+    parser.add_argument("--timeout", type=float, default=900, help="give up on a size after this many seconds")
+    parser.add_argument("--trace-budget", type=float, default=120,
+                        help="run the (3x slower) tracemalloc pass only when the timed pass took at most this")
+    parser.add_argument("--no-trace", action="store_true", help="never run the tracemalloc pass")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    budget = -1.0 if args.no_trace else args.trace_budget
     if args.child:
-        print(json.dumps(measure(args.child, trace=not args.no_trace)))
+        print(json.dumps(measure(args.child, budget)))
         return 0
     print(f"crosscheck {revision()}, Python {sys.version.split()[0]}", flush=True)
     rows = []
     for n in sorted(args.sizes):
-        cmd = [sys.executable, __file__, "--child", str(n)] + ["--no-trace"] * args.no_trace
-        rows.append(json.loads(subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout))
-    report(rows)
+        cmd = [sys.executable, __file__, "--child", str(n), "--trace-budget", str(budget)]
+        try:  # the child's own progress goes to stderr, live
+            out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, timeout=args.timeout).stdout
+        except subprocess.TimeoutExpired as stopped:
+            out = stopped.stdout or b""
+        lines = out.decode().splitlines()
+        rows.append(json.loads(lines[-1]) if lines else {"n": n, "seconds": None})
+    report(rows, args.timeout)
     if args.profile:
         profile(min(args.sizes))
     return 0

@@ -90,11 +90,18 @@ def write_corpus(n: int, folder: Path) -> None:
 
 
 def big_analysis(n_claims: int):
+    """One source whose claims table has `n_claims` rows, spread over 2,000 paragraphs."""
     from core.model import Analysis, Block, Claim, Source
-    text = "Big corpus\n\n" + " ".join(f"{i % 90 + 2} people were killed." for i in range(200))
-    source = Source("s1", "big.txt", text, title="Big corpus", blocks=(Block(0, 10, "title"), Block(12, len(text), "body")))
-    claims = tuple(Claim(f"c{i}", "s1", 12, 13, str(i % 90 + 2), "x", i % 90 + 2, i % 90 + 2, "killed",
-                         "people", None, event="e1", topic="t1") for i in range(n_claims))
+    lines = [f"{i % 90 + 2} people were killed in village {i}." for i in range(2000)]
+    text = "Big corpus\n\n" + "\n".join(lines)
+    blocks, pos = [Block(0, 10, "title")], 12
+    for line in lines:
+        blocks.append(Block(pos, pos + len(line), "body"))
+        pos += len(line) + 1
+    claims = tuple(Claim(f"c{i}", "s1", blocks[1 + i % 2000].start, blocks[1 + i % 2000].start + 2,
+                         str(i % 90 + 2), "x", i % 90 + 2, i % 90 + 2, "killed", "people", None,
+                         event="e1", topic="t1") for i in range(n_claims))
+    source = Source("s1", "big.txt", text, title="Big corpus", blocks=tuple(blocks))
     return Analysis(sources=(source,), claims=claims, root="synthetic")
 
 

@@ -76,7 +76,8 @@ def analyze(sources: Sequence[Source], *, problems: Sequence[Problem] = (), root
     same = samestory.groups(sources)
     group = samestory.group_ids(sources, same)
     claims, topic_list = topics.build(claims, parties, group)
-    claims = [replace(c, parts_of=_total_of(c.id, parts)) for c in claims]
+    total_of = {part: total for total, members in parts.items() for part in members}
+    claims = [replace(c, parts_of=total_of.get(c.id)) for c in claims]
     by_id = {c.id: c for c in claims}
     conflict_list = conflicts.find(topic_list, by_id, sources, parts)
     sources = [replace(s, same_story_as=tuple(same.get(s.id, ()))) for s in sources]
@@ -84,10 +85,3 @@ def analyze(sources: Sequence[Source], *, problems: Sequence[Problem] = (), root
         progress("done", 1, 1)
     return Analysis(tuple(sources), tuple(event_list), tuple(claims), tuple(topic_list),
                     tuple(conflict_list), tuple(problems), root)
-
-
-def _total_of(cid: str, parts: dict[str, list[str]]) -> str | None:
-    for total, members in parts.items():
-        if cid in members:
-            return total
-    return None

@@ -20,6 +20,7 @@ from core.model import Block, Claim, Source
 from ..messages import ClaimHighlighted
 from ..safe import clean
 
+_MAX_PIECES = 150
 CONFLICT = "bold underline red"
 AGREE = "underline"
 CURRENT = "bold reverse"
@@ -48,6 +49,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.current: str | None = None
         self.show_junk = False
         self._block_of_claim: dict[str, int] = {}
+        self._in_block: dict[int, list] = {}
+        self._pieces: list[list[int]] = []
+        self._piece_of_block: dict[int, int] = {}
         self._widgets: dict[int, BlockView] = {}
 
     def show(self, ix: AnalysisIndex, source: Source, current: str | None = None) -> None:
@@ -67,6 +71,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.remove_children()
         self._widgets.clear()
         self._block_of_claim.clear()
+        self._in_block.clear()
+        self._pieces, self._piece_of_block = [], {}
         s = self.source
         if s is None:
             return
@@ -79,22 +85,43 @@ class ArticleView(VerticalScroll, can_focus=True):
             header.append("  ≈ same story as " + ", ".join(s.same_story_as), style="bold")
         widgets: list[Static] = [Static(header, classes="article-header")]
         blocks = list(s.blocks) or [Block(0, len(text), "body")]
-        spans = [(self._plain_span(c), c) for c in self.claims]
+        starts = [b.start for b in blocks]
+        for c in self.claims:
+            span = self._plain_span(c)
+            i = bisect_left(starts, span[0] + 1) - 1
+            if 0 <= i < len(blocks) and span[0] < blocks[i].end:
+                self._in_block.setdefault(i, []).append((span, c))
+                self._block_of_claim[c.id] = i
+        # one widget per paragraph, or per run of paragraphs in very long pages, so a restyle
+        # repaints one widget and the page never holds thousands of them
+        per_piece = max(1, -(-len(blocks) // _MAX_PIECES))
+        piece: list[int] = []
         folded = 0
+
+        def flush() -> None:
+            if piece:
+                index = len(self._pieces)
+                self._pieces.append(list(piece))
+                for b_i in piece:
+                    self._piece_of_block[b_i] = index
+                view = BlockView(self._piece_text(index), classes=f"block {blocks[piece[0]].kind}")
+                self._widgets[index] = view
+                widgets.append(view)
+                piece.clear()
+
         for i, b in enumerate(blocks):
             if b.kind == "junk" and not self.show_junk:
                 folded += 1
                 continue
             if folded:
+                flush()
                 widgets.append(Static(Text(f"… {folded} line{'s' * (folded != 1)} of page junk folded "
                                            "(toggle junk to show)", style="dim italic"), classes="junk-fold"))
                 folded = 0
-            inside = [(span, c) for span, c in spans if b.start <= span[0] < b.end]
-            for _, c in inside:
-                self._block_of_claim[c.id] = i
-            view = BlockView(self._block_text(text, b, inside), classes=f"block {b.kind}")
-            self._widgets[i] = view
-            widgets.append(view)
+            piece.append(i)
+            if len(piece) >= per_piece:
+                flush()
+        flush()
         if folded:
             widgets.append(Static(Text(f"… {folded} line{'s' * (folded != 1)} of page junk folded",
                                        style="dim italic"), classes="junk-fold"))
@@ -118,13 +145,25 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _base(b: Block) -> str:
         return {"title": "bold", "meta": "dim italic", "junk": "dim"}.get(b.kind, "")
 
+    def _blocks(self) -> list[Block]:
+        s = self.source
+        return list(s.blocks) if s and s.blocks else [Block(0, len(s.readable) if s else 0, "body")]
+
+    def _piece_text(self, index: int) -> Text:
+        blocks = self._blocks()
+        out = Text()
+        for n, b_i in enumerate(self._pieces[index]):
+            if n:
+                out.append("\n\n" if blocks[b_i].kind in ("body", "title") else "\n")
+            out.append_text(self._block_text(self.source.readable, blocks[b_i], self._in_block.get(b_i, [])))
+        return out
+
     def _rerender_block(self, index: int | None) -> None:
-        if index is None or index not in self._widgets or self.source is None:
+        piece = self._piece_of_block.get(index) if index is not None else None
+        if piece is None or piece not in self._widgets or self.source is None:
             return
-        b = self.source.blocks[index] if self.source.blocks else Block(0, len(self.source.readable), "body")
-        inside = [(self._plain_span(c), c) for c in self.claims
-                  if b.start <= self._plain_span(c)[0] < b.end]
-        self._widgets[index].update(self._block_text(self.source.readable, b, inside))
+        # restyling a figure never changes a paragraph's height: skip the layout pass
+        self._widgets[piece].update(self._piece_text(piece), layout=False)
 
     def mark(self, claim_id: str | None, scroll: bool = True) -> None:
         """Makes `claim_id` the claim under the cursor and scrolls it into view."""
@@ -134,8 +173,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._rerender_block(old)
         if new != old:
             self._rerender_block(new)
-        if scroll and new is not None and new in self._widgets:
-            self.scroll_to_widget(self._widgets[new], animate=False, top=False)
+        piece = self._piece_of_block.get(new) if new is not None else None
+        if scroll and piece is not None and piece in self._widgets:
+            self.scroll_to_widget(self._widgets[piece], animate=False, top=False)
 
     def toggle_junk(self) -> None:
         self.show_junk = not self.show_junk
