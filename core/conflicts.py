@@ -9,7 +9,6 @@ up to more than the total allows.
 """
 from __future__ import annotations
 
-import itertools
 import re
 
 from rapidfuzz import fuzz
@@ -30,28 +29,31 @@ def _same_claimant(a: str | None, b: str | None) -> bool:
 def _voices(members: list[Claim]) -> dict[str, str | None]:
     """Each claim's claimant; an unattributed figure (a headline) takes the claimant of the same
     figure in the same article, since it restates it."""
-    out = {}
+    named: dict[tuple, str] = {}
     for c in members:
-        who = c.attributed_to
-        if not who:
-            who = next((o.attributed_to for o in members if o.source == c.source and o.attributed_to
-                        and (o.low, o.high) == (c.low, c.high)), None)
-        out[c.id] = who
-    return out
+        if c.attributed_to:
+            named.setdefault((c.source, c.low, c.high), c.attributed_to)
+    return {c.id: c.attributed_to or named.get((c.source, c.low, c.high)) for c in members}
 
 
-def _is_revision(a: Claim, b: Claim, published: dict[str, str | None], voice: dict[str, str | None]) -> bool:
-    if not _same_claimant(voice[a.id], voice[b.id]):
+def _all_revisions(involved: list[Claim], voice: dict[str, str | None], published: dict[str, str | None]) -> bool:
+    """Whether the incompatible figures all come from one claimant who updated them."""
+    voices = [voice[c.id] for c in involved]
+    if not voices or any(v is None for v in voices):
         return False
-    pa, pb = published.get(a.source), published.get(b.source)
-    if pa and pb and pa != pb:
-        return True
-    return bool(_UPDATE.search(a.sentence) or _UPDATE.search(b.sentence))
+    first = voices[0]
+    if not all(_same_claimant(first, v) for v in set(voices)):
+        return False
+    dates = {published.get(c.source) for c in involved}
+    return len(dates - {None}) > 1 or any(_UPDATE.search(c.sentence) for c in involved)
 
 
 def find(topics: list[Topic], claims: dict[str, Claim], sources: list[Source],
          parts: dict[str, list[str]]) -> list[Conflict]:
     """Every conflict in the corpus, ids x1.. in topic order.
+
+    Incompatibility is decided once per pair of distinct intervals, so a topic of thousands of
+    claims costs what its output costs.
 
     Args:
         parts: total claim id -> ids of the claims stated as its parts in the same sentence.
@@ -60,17 +62,26 @@ def find(topics: list[Topic], claims: dict[str, Claim], sources: list[Source],
     out: list[Conflict] = []
     for t in topics:
         members = [claims[i] for i in t.claims]
-        pairs, revisions = [], 0
-        voice = _voices(members)
-        for a, b in itertools.combinations(members, 2):
-            if overlaps((a.low, a.high), (b.low, b.high)):
-                continue
-            pairs.append((a.id, b.id))
-            revisions += _is_revision(a, b, published, voice)
+        order = {c.id: n for n, c in enumerate(members)}
+        classes: dict[tuple, list[Claim]] = {}
+        for c in members:
+            classes.setdefault((c.low, c.high), []).append(c)
+        keys = list(classes)
+        pairs: list[tuple[str, str]] = []
+        involved: dict[str, Claim] = {}
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if overlaps(a, b):
+                    continue
+                for x in classes[a]:
+                    involved[x.id] = x
+                    for y in classes[b]:
+                        involved[y.id] = y
+                        pairs.append((x.id, y.id) if order[x.id] < order[y.id] else (y.id, x.id))
         if pairs:
-            kind = "revision" if revisions == len(pairs) else "dispute"
-            figures = sorted({interval_text(c.low, c.high) for c in members
-                              if any(c.id in p for p in pairs)}, key=_sort_key)
+            pairs.sort(key=lambda p: (order[p[0]], order[p[1]]))
+            kind = "revision" if _all_revisions(list(involved.values()), _voices(members), published) else "dispute"
+            figures = sorted({interval_text(c.low, c.high) for c in involved.values()}, key=_sort_key)
             why = (f"{len(pairs)} incompatible pair{'s' * (len(pairs) != 1)} about {t.who} "
                    f"({t.measure}): {', '.join(figures)}")
             if kind == "revision":

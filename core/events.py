@@ -220,6 +220,8 @@ class _Cluster:
     places: Counter = field(default_factory=Counter)
     nouns: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
+    sources: set = field(default_factory=set)
+    n_primary: int = 0
     by_prefix: dict = field(default_factory=lambda: defaultdict(set))
     """Place keys by their first three letters, so fuzzy matching compares like with like."""
 
@@ -270,6 +272,7 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
     index: dict[str, set[int]] = defaultdict(set)
     where: dict[tuple[str, int], int] = {}
     order = sorted(all_frames, key=lambda f: (not f.primary, f.sequel, -_specificity(f.anchor) if f.anchor else 0))
+    largest = main = 0  # the cluster with most frames, and the one with most primary frames
     for f in order:
         candidates: set[int] = set()
         for k in sorted(f.places, key=lambda k: df.get(k, 0))[:4]:
@@ -278,14 +281,14 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
             by_month = index.get(f"@{f.anchor.month}", set())
             candidates |= by_month if len(by_month) <= 64 else set()
         if clusters:
-            candidates.add(max(range(len(clusters)), key=lambda i: len(clusters[i].frames)))
+            candidates.add(largest)
         best, best_score = None, 0.0
         threshold = 2.0 if f.primary else 1.0
         if f.sequel:
             threshold = 3.0
         for ci in candidates:
             c = clusters[ci]
-            if any(fr.source == f.source for fr in c.frames):
+            if f.source in c.sources:
                 continue  # an article's own frames are different events by construction
             s = _score(f, c, weight)
             if s is not None and s >= threshold and s > best_score:
@@ -293,15 +296,20 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
         if best is None and f.primary and clusters:
             # the corpus is reports of one event: an article whose lead shares anything with the
             # main event and whose date cannot contradict it joins it
-            main = max(range(len(clusters)), key=lambda i: sum(fr.primary for fr in clusters[i].frames))
             s = _score(f, clusters[main], weight)
-            if (s is not None and s > 1.0 and not any(fr.source == f.source for fr in clusters[main].frames)):
+            if s is not None and s > 1.0 and f.source not in clusters[main].sources:
                 best = main
         if best is None:
             best = len(clusters)
             clusters.append(_Cluster(best))
         c = clusters[best]
         c.frames.append(f)
+        c.sources.add(f.source)
+        c.n_primary += f.primary
+        if len(c.frames) > len(clusters[largest].frames):
+            largest = best
+        if c.n_primary > clusters[main].n_primary:
+            main = best
         if f.anchor:
             c.anchors.append(f.anchor)
             if f.anchor.month:

@@ -115,6 +115,10 @@ def assign_parties(items: list[tuple[Found, str]], host: dict[str, str | None],
         first.append((cluster, role or ""))
         if cluster:
             cluster_roles[(event, f.claim.measure, cluster)].add(_family(role))
+    combatant_owners: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (e, m, c), fams in cluster_roles.items():
+        if "combatant" in fams and not c.endswith(":GOV"):
+            combatant_owners[(e, m)].append(c)
     out: list[str] = []
     for (f, event), (cluster, role) in zip(items, first):
         family = _family(role or None)
@@ -128,8 +132,7 @@ def assign_parties(items: list[tuple[Found, str]], host: dict[str, str | None],
             out.append(party)
             continue
         if family == "combatant":
-            owners = [c for (e, m, c), fams in cluster_roles.items()
-                      if e == event and m == measure and "combatant" in fams and not c.endswith(":GOV")]
+            owners = combatant_owners.get((event, measure), [])
             if len(owners) == 1:
                 out.append(owners[0].split(":", 1)[1])
                 continue
