@@ -10,12 +10,15 @@ up to more than the total allows.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from .model import Claim, Conflict, Source, Topic
 from .numbers import interval_text, overlaps
 
+MAX_PAIRS = 20_000
+"""Beyond this many incompatible pairs in one topic, `pairs` keeps one pair per disputed claim."""
 _UPDATE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|revised|updated|up\s+from|now\s+stands|"
                      r"has\s+(?:risen|climbed|reached)|raised|new\s+toll|latest\s+toll)\b", re.I)
 
@@ -67,26 +70,27 @@ def find(topics: list[Topic], claims: dict[str, Claim], sources: list[Source],
         for c in members:
             classes.setdefault((c.low, c.high), []).append(c)
         keys = list(classes)
+        disjoint = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if not overlaps(a, b)]
+        total = sum(len(classes[a]) * len(classes[b]) for a, b in disjoint)
+        involved: dict[str, Claim] = {c.id: c for a, b in disjoint for c in classes[a] + classes[b]}
         pairs: list[tuple[str, str]] = []
-        involved: dict[str, Claim] = {}
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if overlaps(a, b):
-                    continue
-                for x in classes[a]:
-                    involved[x.id] = x
-                    for y in classes[b]:
-                        involved[y.id] = y
-                        pairs.append((x.id, y.id) if order[x.id] < order[y.id] else (y.id, x.id))
+        for a, b in disjoint:
+            if total <= MAX_PAIRS:
+                cross = [(x, y) for x in classes[a] for y in classes[b]]
+            else:  # one pair per claim: every disputed claim still appears
+                cross = [(x, classes[b][0]) for x in classes[a]] + [(classes[a][0], y) for y in classes[b][1:]]
+            for x, y in cross:
+                pairs.append((x.id, y.id) if order[x.id] < order[y.id] else (y.id, x.id))
         if pairs:
             pairs.sort(key=lambda p: (order[p[0]], order[p[1]]))
             kind = "revision" if _all_revisions(list(involved.values()), _voices(members), published) else "dispute"
             figures = sorted({interval_text(c.low, c.high) for c in involved.values()}, key=_sort_key)
-            why = (f"{len(pairs)} incompatible pair{'s' * (len(pairs) != 1)} about {t.who} "
+            why = (f"{total:,} incompatible pair{'s' * (total != 1)} about {t.who} "
                    f"({t.measure}): {', '.join(figures)}")
             if kind == "revision":
                 why += "; the same claimant updated the figure"
-            out.append(Conflict("", t.id, t.claims, tuple(pairs), kind, why))
+            disputed = tuple(sorted(involved, key=order.__getitem__))
+            out.append(Conflict("", t.id, t.claims, tuple(pairs), kind, why, disputed=disputed, pairs_total=total))
         for total_id in t.claims:
             part_ids = parts.get(total_id)
             if not part_ids:
@@ -100,8 +104,7 @@ def find(topics: list[Topic], claims: dict[str, Claim], sources: list[Source],
                        f"{listed} = {least}")
                 out.append(Conflict("", t.id, t.claims, (), "internal", why,
                                     parts=tuple(p.id for p in part_claims)))
-    return [Conflict(f"x{i}", c.topic, c.claims, c.pairs, c.kind, c.why, c.parts)
-            for i, c in enumerate(out, 1)]
+    return [replace(c, id=f"x{i}") for i, c in enumerate(out, 1)]
 
 
 def _sort_key(text: str) -> tuple[float, str]:

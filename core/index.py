@@ -38,8 +38,7 @@ class AnalysisIndex:
         by_topic: dict[str, list[Conflict]] = defaultdict(list)
         for x in analysis.conflicts:
             by_topic[x.topic].append(x)
-            for pair in x.pairs:
-                ix.in_conflict.update(pair)
+            ix.in_conflict.update(x.disputed)
         ix.conflicts_by_topic = dict(by_topic)
         counts: dict[str, set[str]] = defaultdict(set)
         for x in analysis.conflicts:

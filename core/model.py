@@ -140,6 +140,10 @@ class Conflict:
     why: str
     parts: tuple[str, ...] = ()
     """For `internal`: the claims stated as the parts of the total."""
+    disputed: tuple[str, ...] = ()
+    """Every claim in at least one incompatible pair (complete even when `pairs` is cut short)."""
+    pairs_total: int = 0
+    """How many incompatible pairs there are; `pairs` lists them all up to `conflicts.MAX_PAIRS`."""
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
         "conflicts": [
             {"id": x.id, "topic": x.topic, "claims": list(x.claims),
              "pairs": [list(p) for p in x.pairs], "kind": x.kind, "why": x.why,
-             "parts": list(x.parts)}
+             "parts": list(x.parts), "disputed": list(x.disputed),
+             "pairs_total": x.pairs_total, "pairs_truncated": x.pairs_total > len(x.pairs)}
             for x in analysis.conflicts
         ],
         "problems": [{"path": p.path, "message": p.message, "fatal": p.fatal} for p in analysis.problems],
@@ -63,7 +64,7 @@ CSV_FIELDS = ["claim", "source", "path", "outlet", "published", "start", "end", 
 def to_csv(analysis: Analysis) -> str:
     """One row per claim, with its source's path and outlet and whether it is in a conflict."""
     sources = {s.id: s for s in analysis.sources}
-    conflicted = {i for x in analysis.conflicts for p in x.pairs for i in p}
+    conflicted = {i for x in analysis.conflicts for i in x.disputed}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_FIELDS)

@@ -33,7 +33,7 @@ def render(analysis: Analysis, console: Console) -> None:
     src = {s.id: s for s in a.sources}
     claims = {c.id: c for c in a.claims}
     events = {e.id: e for e in a.events}
-    in_conflict = {i for x in a.conflicts for p in x.pairs for i in p}
+    in_conflict = {i for x in a.conflicts for i in x.disputed}
     head = Text()
     head.append("crosscheck", style="bold")
     head.append(" · ")
@@ -69,7 +69,7 @@ def render(analysis: Analysis, console: Console) -> None:
         for cid in x.claims:
             c = claims[cid]
             s = src[c.source]
-            mark = "≠" if cid in in_conflict and any(cid in p for p in x.pairs) else ""
+            mark = "≠" if cid in x.disputed else ""
             if x.kind == "internal" and cid in x.parts:
                 mark = "part"
             table.add_row(cid, safe(s.outlet or s.path, 16), safe(c.number_text),

@@ -58,7 +58,7 @@ class ConflictList(DataTable):
         self.clear()
         for x in conflicts:
             t = ix.topics[x.topic]
-            in_pairs = {c for p in x.pairs for c in p} or set(x.claims) | set(x.parts)
+            in_pairs = set(x.disputed) or set(x.claims) | set(x.parts)
             values = sorted({interval_text(ix.claims[c].low, ix.claims[c].high) for c in in_pairs})
             self.add_row(Text(KIND_MARK.get(x.kind, "?"), style="bold"), plain(t.who, 40), t.measure,
                          plain(" vs ".join(values), 40), t.event, key=x.id)
@@ -152,7 +152,7 @@ class ConflictDetail(Vertical, can_focus=False):
         summary.update(head)
         members = list(x.claims) + [p for p in x.parts if p not in x.claims]
         lo, hi, log = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
-        in_pairs = {c for p in x.pairs for c in p}
+        in_pairs = set(x.disputed)
         for cid in members:
             c = ix.claims[cid]
             s = ix.sources[c.source]
