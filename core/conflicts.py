@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from .model import Claim, Conflict, Source, Topic
 from .numbers import interval_text, overlaps
 
-MAX_PAIRS = 20_000
+MAX_PAIRS = 5_000
 """Beyond this many incompatible pairs in one topic, `pairs` keeps one pair per disputed claim."""
 _UPDATE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|revised|updated|up\s+from|now\s+stands|"
                      r"has\s+(?:risen|climbed|reached)|raised|new\s+toll|latest\s+toll)\b", re.I)
