@@ -25,7 +25,6 @@ _WORD = re.compile(r"[a-z][a-z'’\-]{2,}|\d+")
 THRESHOLD = 0.18
 """Cosine above which two articles are one story (seed rewrites: ~0.22; independent reports of one event: <= 0.11)."""
 _RARE_PER_DOC = 12
-_TERMS_PER_DOC = 120
 _MAX_POSTING = 24
 _MIN_SHARED_RARE = 2
 
@@ -52,8 +51,6 @@ def groups(sources: list[Source]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = defaultdict(list)
     for sid, bag in bags.items():
         vec = {w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}
-        if len(vec) > _TERMS_PER_DOC:  # the most telling words carry the comparison
-            vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:_TERMS_PER_DOC])
         vectors[sid] = vec
         norms[sid] = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         rare = sorted((w for w in bag if df[w] >= 2), key=lambda w: (df[w], w))[:_RARE_PER_DOC]

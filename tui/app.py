@@ -10,16 +10,21 @@ from textual.binding import Binding
 
 from core.model import Analysis
 
-from .commands import CrosscheckCommands
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+
+
+def _commands_provider():
+    """Imported on first use of the palette, so textual.command is not paid for at start-up."""
+    from .commands import CrosscheckCommands
+    return CrosscheckCommands
 
 
 class CrosscheckApp(App):
     """Shows where reports of one event disagree."""
 
     TITLE = "crosscheck"
-    COMMANDS = App.COMMANDS | {CrosscheckCommands}
+    COMMANDS = App.COMMANDS | {_commands_provider}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),

@@ -86,7 +86,7 @@ class MainScreen(Screen):
         if self._preloaded:
             self._show_analysis()
         else:
-            self.load()
+            self.call_after_refresh(self.load)  # paint first: the analysis thread competes for the GIL
 
     # ---- loading -------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
