@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from . import claimants, conflicts, events, samestory, topics
 from .extract import extract
-from .model import Analysis, Claim, Problem, Source
+from .model import Analysis, Problem, Source
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances, e.g. to drive a progress bar."""

@@ -93,7 +93,6 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
         i = 2 if toks[1][2].lower() in ("the", "them", "those") else 1
         if toks[i - 1][2].lower() == "them":
             return toks[i - 1][1], None, None, [], "them"
-    end = 0
     while i < len(toks) and i < 9:
         s, e, tok = toks[i]
         low = tok.lower()
@@ -116,7 +115,6 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
             return e, None, None, mods + [tok], tok
         if tok[0].isupper() or low in GENERIC_MODIFIERS or low in STATE_WORDS or "-" in tok:
             mods.append(tok)
-            end = e
             i += 1
             continue
         if low in MEASURE_NOUNS:

@@ -6,15 +6,13 @@ panes are filled when the analysis arrives. Below 100 columns the panes of a vie
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, ProgressBar, Static
+from textual.widgets import ContentSwitcher, Footer, Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from core.index import AnalysisIndex
@@ -24,7 +22,7 @@ from ..messages import ClaimChosen, ClaimHighlighted, SourceHighlighted
 from ..safe import plain
 from ..widgets.article import ArticleView
 from ..widgets.claims import ClaimTable, claim_matches
-from ..widgets.conflicts import ConflictDetail, ConflictList, FigureTable, conflict_matches
+from ..widgets.conflicts import ConflictDetail, ConflictList, conflict_matches
 from ..widgets.sources import SourceList
 
 VIEWS = {"sources-view": ("sources", "article", "claims"), "conflicts-view": ("conflict-list", "figures")}
