@@ -275,8 +275,12 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
     largest = main = 0  # the cluster with most frames, and the one with most primary frames
     for f in order:
         candidates: set[int] = set()
-        for k in sorted(f.places, key=lambda k: df.get(k, 0))[:4]:
-            candidates |= index.get(k, set()) if len(index.get(k, ())) <= 64 else set()
+        for k in sorted(f.places, key=lambda k: (df.get(k, 0), k)):
+            posting = index.get(k, set())
+            if len(posting) <= 64:
+                candidates |= posting  # rarest places first, until there are enough to choose from
+            if len(candidates) >= 8:
+                break
         if f.anchor and f.anchor.month and len(candidates) < 8:
             by_month = index.get(f"@{f.anchor.month}", set())
             candidates |= by_month if len(by_month) <= 64 else set()
