@@ -38,13 +38,13 @@ _LABEL_BEFORE = re.compile(r"\b(?:No|no|number|Number|page|flight|Flight|route|R
                            r"Class|class|Level|level|Phase|phase|Stage|stage|#)\.?\s*$")
 _CONNECT = re.compile(
     r"^\s*(?:[:;,–—-]|\(|and|as\s+well\s+as|plus|including|among\s+them|among\s+whom|of\s+whom|"
-    r"with|while|whereas|but|or|another|,\s*and|,\s*including|,\s*while|,\s*with|\s)*\s*"
+    r"with|while|whereas|but|or|not|to|another|,\s*and|,\s*including|,\s*while|,\s*with|\s)*\s*"
     r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s+(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
     r"says|claimed|counted|estimated|gave)\s+)?$",
     re.I,
 )
 _PREV_VERB = re.compile(
-    r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s)\b"
+    r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s|\w+ed(?=\s*,))\b"
     % "|".join(sorted((k.replace("_", r"\s+") for k in PASSIVE_MEASURE), key=len, reverse=True)),
     re.I,
 )
@@ -52,7 +52,7 @@ _PREV_VERB = re.compile(
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
-_BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–-]|(?:on|in|at|by|after|before|as|during|since|overnight|"
+_BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
                        r"last|this|across|near|when|while|and|so|from)\b)", re.I)
 """What may follow a figure with no group ('the toll rose to 27 on Tuesday')."""
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$")
@@ -238,6 +238,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
         measure = measures.before_figure(before)
     if measure is None and (head is not None or bare or _BARE_END.match(rest)):
         measure = measures.toll_clause(before)
+    if measure is None and (head is None and bare or head == "people") and measures.generic_figure(before) and previous:
+        measure = previous.claim.measure  # "On Monday that figure rose to 39."
     if measure is None and head in HEAD_MEASURE:
         measure = HEAD_MEASURE[head]
     if head in SOURCE_NOUNS and measure in (None, "other", "attackers") and not noun_measure:

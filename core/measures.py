@@ -32,7 +32,8 @@ _NUMBERISH = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|e
 _TOLL_NOUNS = (
     ("killed", r"death\s+toll|toll|body\s+count|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
                r"fatalities|victims|martyrs|people\s+killed|those\s+killed|bodies)|(?:dead|deaths|fatalities)\s+"
-               r"(?:at|to)|(?:figure|tally|count)\s+of\s+(?:the\s+)?dead"),
+               r"(?:at|to)|(?:figure|tally|count|number)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|martyrs)|"
+               r"martyrs"),
     ("injured", r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|casualties\s+injured)|"
                 r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
     ("missing", r"number\s+of\s+(?:the\s+)?missing(?:\s+\w+){0,3}|missing\s+(?:at|to)"),
@@ -44,8 +45,16 @@ _TOLL_VERB = (r"(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|
               r"revised|raised|lowered|cut|put|putting|puts|gave|gives|given|placed|set|down|up|to|at|of|"
               r"could|may|might|reach|rise|as|high|low|more|than|be|surpassed|passed|topped|exceeded|"
               r"the|a|preliminary|official|new|latest|final|earlier|initial)")
-_TOLL = [(measure, re.compile(rf"(?:{nouns})(?:\s+[\w'’\-]+){{0,6}}?(?:\s+{_TOLL_VERB})*\s*[\"“'‘]?\s*$", re.I))
-         for measure, nouns in _TOLL_NOUNS]
+_TOLL = [(measure, re.compile(rf"\b(?:{nouns})\b", re.I)) for measure, nouns in _TOLL_NOUNS]
+_TOLL_END = re.compile(
+    r"(?:\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|ascended|went\s+up|"
+    r"reached|reaches|reach|hit|hits|passed|topped|surpassed|exceeded|stood|stands|stand|was|is|"
+    r"became|become|had\s+become|remains|remained|put|puts|revised|raised|lowered|cut|given|gave|placed|"
+    r"set|down|up|to|at|of|as|be)\b(?:\s+(?:to|at|of|as|than|by|nearly|almost|about|around|some|over|"
+    r"more|at\s+least))*)\s*[\"“'‘]?\s*$", re.I)
+_GENERIC_FIGURE = re.compile(
+    r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
+    r"updated\s+|final\s+|first\s+)?(?:figure|tally|count|total|estimate|number)\b", re.I)
 _TOLL_ANYWHERE = re.compile(r"\b(?:toll|death\s+count|number\s+of\s+(?:dead|deaths|victims|martyrs))\b", re.I)
 _CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go\s+up\s+to)\s*[\"“]?\s*$", re.I)
 
@@ -140,14 +149,27 @@ def before_figure(before: str) -> str | None:
 
 
 def toll_clause(before: str) -> str | None:
-    """The measure of a toll clause ending just before the figure: 'the death toll rose to'."""
-    clause = re.split(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas)\b)", before)[-1]
-    clause = clause[-160:]
+    """The measure of a toll clause ending just before the figure: 'the death toll from the attack
+    on the venue has risen to', 'put the number of dead at', 'the number of martyrs reached'."""
+    clause = re.split(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)", before)[-1][-220:]
+    if not _TOLL_END.search(clause):
+        return None
+    best: tuple[int, str] | None = None
     for measure, pattern in _TOLL:
-        m = pattern.search(clause)
-        if m and not re.search(r"\d", m.group()):
-            return measure
-    return None
+        for m in pattern.finditer(clause):
+            rest = clause[m.end():]
+            if not re.search(r"\d", rest) and len(rest.split()) <= 16 and (best is None or m.start() > best[0]):
+                best = (m.start(), measure)
+    return best[1] if best else None
+
+
+def generic_figure(before: str) -> bool:
+    """'that figure rose to', "the UN's figure is": a toll whose measure the context gives."""
+    clause = re.split(r"[.;:!?]", before)[-1][-160:]
+    m = None
+    for m in _GENERIC_FIGURE.finditer(clause):
+        pass
+    return bool(m and not re.search(r"\d", clause[m.end():]) and _TOLL_END.search(clause[m.end():]))
 
 
 _FACILITY = re.compile(
