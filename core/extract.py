@@ -50,6 +50,9 @@ _PREV_VERB = re.compile(
 )
 """The previous figure's own verb phrase, skipped when reading what joins two figures."""
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
+_NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "on", "at", "by", "to", "from",
+                  "with", "than", "that", "who", "which", "had", "have", "has", "been", "be", "the", "a",
+                  "an", "said", "says", "including", "among", "while", "as", "for", "into", "over"}
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
@@ -119,6 +122,18 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
             continue
         if low in MEASURE_NOUNS:
             return e, None, MEASURE_NOUNS[low], mods, None
+        if tok in ('"', "“", "”", "'", "‘", "’"):
+            i += 1  # a group in quotes: 'nearly 300 "militiamen"'
+            continue
+        if low in ("cases", "instances", "counts") and nxt == "of":
+            i += 2  # "32 cases of enforced disappearances": what the cases are of
+            continue
+        ahead = [t[2].lower() for t in toks[i + 1:i + 3]]
+        if re.fullmatch(r"[a-z][a-z\-]+", low) and not low.endswith("ed") and any(a in ROLE_OF_NOUN or a in MEASURE_NOUNS for a in ahead) \
+                and not any(a in NON_PEOPLE for a in ahead[:1]) and low not in _NOT_MODIFIERS:
+            mods.append(tok)  # an adjective the lexicon does not know: "suspected human traffickers"
+            i += 1
+            continue
         break
     return 0, None, None, [], None
 
@@ -276,7 +291,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
         low = None  # "the toll could reach 320"
     if role is None and head is None and not mods and not elliptical:
         role = "total"  # "At least 79 dead": people as a whole
-    affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and not w.lower() in ("a", "an"))
+    affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and w.lower() not in ("a", "an")
+                         and (w[0].isupper() or "-" in w or w.lower() in STATE_WORDS))
     who = " ".join(mods + ([head] if head and head != "them" else []))
     if head and head[0].isupper() and who.endswith(head) and mods and mods[-1] == head:
         who = " ".join(mods)

@@ -178,7 +178,7 @@ _FACILITY = re.compile(
     r"(?P<kind>hospitals?|mortuary|mortuaries|morgues?|clinics?|health\s+cent(?:re|er)s?|medical\s+college|"
     r"trauma\s+cent(?:re|er)|health\s+facilities)\b")
 _SHARE = re.compile(r"(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\s+(?:accounted\s+for|recorded|reported)\s*$")
-_ALONE = re.compile(r"\bin\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)(?:\s+\w+)?\s+alone\b")
+_ALONE = re.compile(r"\b(?:in|from)\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)(?:\s+\w+)?\s+alone\b")
 
 
 def scope(before: str, after: str) -> str | None:
@@ -193,7 +193,7 @@ def scope(before: str, after: str) -> str | None:
     share = _SHARE.search(clause_before)
     if share and re.match(r"\s*of\s+(?:the|all|those)\b", after):
         return share.group("place").lower()
-    m = _ALONE.search(clause_before + " " + clause_after)
+    m = _ALONE.search(re.split(r"[.;:!?]", before)[-1] + " " + clause_after)
     return m.group("place").lower() if m else None
 
 
