@@ -67,7 +67,7 @@ def _clean(who: str) -> str:
     return who
 
 
-def _subject_before(sentence: str, verb_start: int) -> str:
+def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
     """The noun phrase before a verb, back to a clause boundary (skipping empty appositions)."""
     tokens = [(m.start(), m.group()) for m in _WORD.finditer(sentence, 0, verb_start)]
     words: list[str] = []
@@ -106,7 +106,14 @@ def _subject_before(sentence: str, verb_start: int) -> str:
             break
     text = " ".join(w for w in words if re.match(r"[\w'’\-]", w))
     text = re.sub(r"\s+(?:has|have|had|also|later|previously|then|reportedly|first)$", "", text, flags=re.I)
-    return _clean(_LEAD_STRIP.sub("", text))
+    text = _clean(_LEAD_STRIP.sub("", text))
+    if (depth < 3 and words and words[0].lower() in ("a", "an", "the") and i >= 0 and tokens[i][1] == ","
+            and not re.search(r"\b(?:said|says|told|reported)\b", text)):
+        # "Muhammad Asim, a spokesman for the hospital, said": the apposition names the speaker
+        named = _subject_before(sentence, tokens[i][0], depth + 1)
+        if named and named[0].isupper() and len(named.split()) <= 12:
+            return f"{named}, {text}" if not named.endswith(text) else named
+    return text
 
 
 def _sentence_subject(sentence: str) -> str:
