@@ -42,6 +42,7 @@ _BACKGROUND = re.compile(
     r"\b(?:months|weeks|years)\s+(?:after|before)\s+(?:another|an?|the\s+\w+\s+of)\b|"
     r"\b(?:months|weeks|years)\s+(?:ago|earlier)\b|\bin\s+a\s+separate\b|"
     r"\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)\b|"
+    r"\b(?:insurgency|conflict|civil\s+war|violence)\b[^.]{0,60}?\b(?:in|since)\s+(?:19|20)\d\d\b|"
     r"\blast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|\b(?:across|throughout)\s+the\s+(?:country|region|nation)\b|"
     r"\bnationwide\b|\bso\s+far\s+this\s+year\b|\bin\s+(?:\w+\s+)?attacks\b|\bdeadliest\s+(?:month|year|week)\b|"
     r"\b(?:in|during)\s+(?:the\s+|its\s+|\w+['’]s\s+)?(?:\w+\s+)?(?:conflict|insurgency|civil\s+war|war)\b|"

@@ -15,7 +15,8 @@ def _roles(role: str, words: str) -> None:
 
 
 _roles("total", "people person persons individuals individual men man bodies body victims victim "
-       "humans souls others martyrs corpses survivors relatives family_members")
+       "humans souls others martyrs corpses survivors")
+_roles("relative", "relatives family_members kin")
 _roles("civilian", "civilians civilian residents villagers inhabitants locals citizens townspeople "
        "passersby bystanders shoppers pedestrians commuters")
 _roles("child", "children child kids minors infants babies boys girls toddlers schoolchildren "
