@@ -174,6 +174,10 @@ def segment(ex: SourceExtraction, published: str | None) -> tuple[list[Frame], l
             anchor = primary.anchor
             if anchor is None or (w.month is None and w.year is None):
                 continue
+            shared = (anchor.year and w.year) or (anchor.month and w.month) or (
+                anchor.weekday is not None and w.weekday is not None)
+            if not shared:
+                continue  # a bare year says nothing against a weekday-only lead
             if timeref.compatible(w, anchor):
                 cues.append((w.start, primary))
                 continue

@@ -53,6 +53,8 @@ _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+w
 _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "on", "at", "by", "to", "from",
                   "with", "than", "that", "who", "which", "had", "have", "has", "been", "be", "the", "a",
                   "an", "said", "says", "including", "among", "while", "as", "for", "into", "over"}
+_CRITICAL = re.compile(r"^[^.;]*?\b(?:critical|serious|grave)\s+condition|^\W*(?:\w+\s+){0,4}?(?:critically|seriously|"
+                       r"gravely)\s+(?:injured|wounded|hurt)|^[^.;]*?\bin\s+intensive\s+care", re.I)
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
@@ -282,8 +284,12 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
         return None
     low, high = q.low, q.high
     where = measures.scope(before, after)
+    critical = _CRITICAL.search(after[:80])
+    if critical:
+        where = where or "critical condition"  # "13 of them in critical condition" is its own quantity
+    elif head == "them" and prev is not None:
+        where = where or f"part of the {prev.claim.measure}"
     if head == "them" and prev is not None:
-        where = where or f"part of {prev.claim.id or prev.claim.number_text}"  # "13 of them were critical"
         part_of = len(local) - 1 if prev.part_of is None else prev.part_of
     if where is None and _AMONG_THOSE.match(before) and previous is not None:
         where = previous.extra.get("scope")  # "Among those killed are 23 women": the last figure's scope
