@@ -46,11 +46,13 @@ _BACKGROUND = re.compile(
     r"\blast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|\b(?:across|throughout)\s+the\s+(?:country|region|nation)\b|"
     r"\bnationwide\b|\bso\s+far\s+this\s+year\b|\bin\s+(?:\w+\s+)?attacks\b|\bdeadliest\s+(?:month|year|week)\b|"
     r"\b(?:in|during)\s+(?:the\s+|its\s+|\w+['’]s\s+)?(?:\w+\s+)?(?:conflict|insurgency|civil\s+war|war)\b|"
-    r"\bdeadliest\s+since\b|"
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]{0,50}?\bsince\b|"
     rf"\b(?:a|an)\s+(?:{'|'.join(MONTHS)})\s+(?:{EVENT_NOUNS})\b",
     re.I,
 )
 _SEQUEL = re.compile(r"^\s*(?:Later|Subsequently|Afterwards|Since then|(?:Days|Weeks|Months|A\s+(?:day|week|month))\s+later)\b", re.I)
+_NEW_EVENT = re.compile(rf"\b(?:a|an|another|new|second|fresh)\s+(?:[\w-]+\s+){{0,2}}(?:{EVENT_NOUNS})\b", re.I)
+"""'Later, ... organizing a strike': a sequel is a new event only when it introduces one."""
 _RETURN = re.compile(
     rf"\b(?:this|the\s+latest|the|this\s+latest|\w+day['’]s)\s+(?:latest\s+|deadly\s+|recent\s+)?(?:{EVENT_NOUNS})\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\b")
@@ -158,7 +160,7 @@ def segment(ex: SourceExtraction, published: str | None) -> tuple[list[Frame], l
                 and not _continues(paragraph_text[s.paragraph], current, pub)):
             current = primary  # a background frame ends with its paragraphs unless taken up again
         cues: list[tuple[int, Frame]] = []
-        if _SEQUEL.match(s.text):
+        if _SEQUEL.match(s.text) and _NEW_EVENT.search(s.text):
             current = Frame(ex.source.id, len(frames), False, sequel=True, start_paragraph=s.paragraph)
             frames.append(current)
             current.absorb(s.text, pub, with_time=False)
