@@ -52,7 +52,11 @@ _PREV_VERB = re.compile(
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
 _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "on", "at", "by", "to", "from",
                   "with", "than", "that", "who", "which", "had", "have", "has", "been", "be", "the", "a",
-                  "an", "said", "says", "including", "among", "while", "as", "for", "into", "over"}
+                  "an", "said", "says", "including", "among", "while", "as", "for", "into", "over",
+                  "after", "before", "since", "during", "another", "when", "because", "then", "until",
+                  "more", "most", "such", "these", "those", "this", "its", "their", "his", "her", "our"}
+_GROUP_NOUNS = set(ROLE_OF_NOUN) | {k for k in MEASURE_NOUNS if k.endswith("s")}
+"""What an unknown adjective may stand before: a group ('human traffickers') or a plural count noun."""
 _CRITICAL = re.compile(r"^[^.;]*?\b(?:critical|serious|grave)\s+condition|^\W*(?:\w+\s+){0,4}?(?:critically|seriously|"
                        r"gravely)\s+(?:injured|wounded|hurt)|^[^.;]*?\bin\s+intensive\s+care", re.I)
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
@@ -131,7 +135,7 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
             i += 2  # "32 cases of enforced disappearances": what the cases are of
             continue
         ahead = [t[2].lower() for t in toks[i + 1:i + 3]]
-        if re.fullmatch(r"[a-z][a-z\-]+", low) and not low.endswith("ed") and any(a in ROLE_OF_NOUN or a in MEASURE_NOUNS for a in ahead) \
+        if re.fullmatch(r"[a-z][a-z\-]+", low) and not low.endswith("ed") and any(a in _GROUP_NOUNS for a in ahead) \
                 and not any(a in NON_PEOPLE for a in ahead[:1]) and low not in _NOT_MODIFIERS:
             mods.append(tok)  # an adjective the lexicon does not know: "suspected human traffickers"
             i += 1
