@@ -25,7 +25,7 @@ _NOUN_FORMS = {"report", "reports", "claim", "claims", "say", "estimate", "estim
                "statement", "put", "puts"}
 _TOLL_VERBS = re.compile(r"\b(?P<verb>put|puts|putting|raised|raises|lowered|lowers|revised|revise|revises|gave|gives|"
                          r"named|names|cut|cuts|updated|updates|set|sets|published|publishes|released)\s+"
-                         r"(?:its\s+|their\s+|the\s+)?(?:\w+\s+)?(?:death\s+)?(?:toll|number|figure|count|tally|"
+                         r"(?:its\s+|their\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:death\s+)?(?:toll|number|figure|count|tally|"
                          r"list|names|estimate)\b", re.I)
 _POSSESSIVE = re.compile(r"(?:\bby\s+)?(?P<who>(?:[Tt]he\s+)?[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,3}?)['’]s\s+"
                          r"(?:own\s+|first\s+|latest\s+|official\s+|initial\s+|new\s+|updated\s+|preliminary\s+)?"
@@ -33,6 +33,9 @@ _POSSESSIVE = re.compile(r"(?:\bby\s+)?(?P<who>(?:[Tt]he\s+)?[A-Z][\w.\-]*(?:\s+
 _NON_AGENT = re.compile(r"^(?:the\s+)?(?:preliminary\s+|initial\s+|latest\s+|official\s+|new\s+)?"
                         r"(?:data|figures|estimates|statistics|information|records|tallies|a\s+tally|"
                         r"a\s+count|the\s+count|reports)$", re.I)
+_RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;:()]{3,120},(?=\s*$)")
+_AUX_ONLY = {"had", "has", "have", "also", "later", "earlier", "previously", "then", "first", "reportedly",
+             "initially", "already"}
 _ADVERBIAL = {"in", "on", "at", "during", "according", "speaking", "after", "before", "with",
               "without", "citing", "quoting", "later", "earlier", "separately", "meanwhile", "however"}
 PRONOUNS = {"it", "he", "she", "they", "we", "its data", "the report", "the statement", "the agency",
@@ -43,7 +46,7 @@ PRONOUNS = {"it", "he", "she", "they", "we", "its data", "the report", "the stat
             "the army", "the military", "the government", "the committee", "the service",
             "its figures", "their figures", "it had earlier", "he had earlier", "earlier"}
 """Claimants that refer back to one named before; `extract` resolves them across sentences."""
-_LEAD_STRIP = re.compile(r"^(?:with|and|but|while|as|then|also|later|meanwhile)\s+", re.I)
+_LEAD_STRIP = re.compile(r"^(?:(?:with|and|but|while|as|then|also|later|meanwhile|now|so|yet|separately|instead)\s+)+", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
 _REPORTED_BY = re.compile(r"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|claimed|counted)\s+by\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
 _PASSIVE_ATTACK = re.compile(r"\b(?:attack|ambush|assault|bombing|strike|raid|blast)s?\s+(?:was\s+|were\s+)?claimed\s+by\b", re.I)
@@ -69,6 +72,8 @@ def _clean(who: str) -> str:
 
 def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
     """The noun phrase before a verb, back to a clause boundary (skipping empty appositions)."""
+    head = _RELATIVE.sub(lambda m: " " * len(m.group()), sentence[:verb_start])
+    sentence = head + sentence[verb_start:]
     tokens = [(m.start(), m.group()) for m in _WORD.finditer(sentence, 0, verb_start)]
     words: list[str] = []
     i = len(tokens) - 1
@@ -79,6 +84,16 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
             if low == "and" and not words:
                 return ""  # "X attributed ..., and estimated": the caller uses the sentence subject
             real = [w for w in words if re.match(r"\w", w)]
+            if real and all(w.lower() in _AUX_ONLY for w in real) and low in ("which", "who"):
+                # "the United Nations, which had put the number at": the antecedent speaks
+                j = i - 1 if i >= 1 and tokens[i - 1][1] == "," else i
+                name: list[str] = []
+                while j - 1 >= 0 and (tokens[j - 1][1][:1].isupper() or tokens[j - 1][1].lower() in ("the", "of", "and", "for", "on")):
+                    j -= 1
+                    name.insert(0, tokens[j][1])
+                if name:
+                    return _clean(" ".join(name))
+                break
             if real and not (len(real) == 1 and real[0].lower() in ("has", "have", "had")):
                 break
             if low in (",", ")") and i > 0:
@@ -107,6 +122,9 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
     text = " ".join(w for w in words if re.match(r"[\w'’\-]", w))
     text = re.sub(r"\s+(?:has|have|had|also|later|previously|then|reportedly|first)$", "", text, flags=re.I)
     text = _clean(_LEAD_STRIP.sub("", text))
+    lead = re.match(r"(?:of|among|in|from|for)\s+.*\b(they|we|he|she|it)$", text, re.I)
+    if lead:
+        return lead.group(1)  # "of the injured they had counted": the pronoun is the subject
     if (depth < 3 and words and words[0].lower() in ("a", "an", "the") and i >= 0 and tokens[i][1] == ","
             and not re.search(r"\b(?:said|says|told|reported)\b", text)):
         # "Muhammad Asim, a spokesman for the hospital, said": the apposition names the speaker
@@ -183,8 +201,13 @@ def cues(sentence: str) -> list[Cue]:
         if c.kind == "pronoun":
             prev = next((p for p in reversed(resolved) if p.claimant and p.kind != "inverted"), None)
             if prev is None:
-                continue
-            c = Cue(c.start, c.end, prev.claimant, "say")
+                # kept as said ("They", "it"): the extractor resolves it to the last claimant named
+                word = c.claimant if c.claimant and c.claimant.lower() in _PRONOUNS else None
+                if not word:
+                    continue
+                c = Cue(c.start, c.end, word, "say")
+            else:
+                c = Cue(c.start, c.end, prev.claimant, "say")
         if c.claimant:
             resolved.append(c)
     return resolved

@@ -21,6 +21,7 @@ _DEFINITIONS = [
     re.compile(rf"\b(?:an?|the|its)\s+([^,.;()]{{3,60}}?),\s*(?:[\w'’\-]+\s+){{0,6}}\(({_ACR})\)"),
     re.compile(rf"\b({_ACR}),\s*(?:an?|the)\s+([^,.;()]{{3,60}})"),
 ]
+_FULL_NAME = re.compile(rf"((?:[A-Z][\w'’\-]*\s+)(?:(?:of|on|for|and|the|de|du|des|la|le)\s+|[A-Z][\w'’\-]*\s+){{1,8}})\(({_ACR})\)")
 _STOP = {"a", "an", "the", "of", "its", "their", "to", "with", "by", "and", "in", "on", "for", "has",
          "have", "had", "that", "which", "who", "group", "known", "as", "from", "s"}
 _NAMED = re.compile(rf"\b{_ACR}\b|\b(?:[A-Z][a-z]+\s+){{1,3}}(?:Group|Agency|Ministry|Army|Forces|Front|"
@@ -53,10 +54,19 @@ class Resolver:
         self.corpus: dict[str, set[str]] = defaultdict(set)
         self.index: dict[str, set[str]] = defaultdict(set)
         self._cache: dict[tuple[str, str], str] = {}
+        self.full_names: dict[str, str] = {}
         for s in sources:
             text = s.readable
             if "(" not in text and "known as" not in text and "," not in text:
                 continue
+            for m in _FULL_NAME.finditer(text):
+                name, acronym = m.group(1).strip(), m.group(2)
+                self.full_names.setdefault(acronym, name)
+                words = _words(name)
+                self.by_source[s.id][acronym] |= words
+                self.corpus[acronym] |= words
+                for w in words:
+                    self.index[w].add(acronym)
             for pattern in _DEFINITIONS:
                 for m in pattern.finditer(text):
                     a, b = m.group(1), m.group(2)
@@ -70,7 +80,12 @@ class Resolver:
 
     def resolve(self, claimant: str | None, source_id: str) -> str | None:
         """The claimant with its introduced name appended where it is only a description."""
-        if not claimant or _NAMED.search(claimant):
+        if not claimant:
+            return claimant
+        bare = claimant.strip()
+        if bare in self.full_names:
+            return f"{bare} ({self.full_names[bare]})"  # "KNCHR" is also its full name
+        if _NAMED.search(claimant):
             return claimant
         key = (claimant, source_id)
         if key not in self._cache:
@@ -90,5 +105,7 @@ class Resolver:
             score, best = scores[0]
             if score >= 2 and (len(scores) == 1 or scores[1][0] < score):
                 head, sep, tail = claimant.partition(" (to ")
-                return f"{head} ({best}){sep}{tail}"
+                full = self.full_names.get(best)
+                label = f"{best}: {full}" if full else best
+                return f"{head} ({label}){sep}{tail}"
         return claimant
