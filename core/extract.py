@@ -57,8 +57,8 @@ _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "o
                   "more", "most", "such", "these", "those", "this", "its", "their", "his", "her", "our"}
 _GROUP_NOUNS = set(ROLE_OF_NOUN) | {k for k in MEASURE_NOUNS if k.endswith("s")}
 """What an unknown adjective may stand before: a group ('human traffickers') or a plural count noun."""
-_CRITICAL = re.compile(r"^[^.;]*?\b(?:critical|serious|grave)\s+condition|^\W*(?:\w+\s+){0,4}?(?:critically|seriously|"
-                       r"gravely)\s+(?:injured|wounded|hurt)|^[^.;]*?\bin\s+intensive\s+care", re.I)
+_CRITICAL = re.compile(r"^[^.;,\d]*?\b(?:critical|serious|grave)\s+condition|^\W*(?:\w+\s+){0,4}?(?:critically|seriously|"
+                       r"gravely)\s+(?:injured|wounded|hurt)|^[^.;,\d]*?\bin\s+intensive\s+care", re.I)
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
@@ -165,7 +165,10 @@ def extract(source: Source) -> SourceExtraction:
     for s_i, sent in enumerate(sents):
         sent_cues: list | None = None
         local: list[Found] = []
+        covered = 0
         for m in NUMBER_PHRASE.finditer(sent.text):
+            if m.start() < covered:
+                continue  # the "(39)" of "thirty-nine (39)" is already part of the claim
             f = _claim_at(source, sent, s_i, m, local, local[-1] if local else (found[-1] if found else None))
             if f is None:
                 continue
@@ -174,6 +177,7 @@ def extract(source: Source) -> SourceExtraction:
             who_by = attribution.claimant_for(sent.text, m.start(), sent_cues)
             f.claim = _with(f.claim, attributed_to=who_by, in_title=sent.paragraph in title_blocks)
             local.append(f)
+            covered = f.extra["number_start"] - sent.start + len(f.claim.number_text)
         for f in local:
             if f.part_of is not None:
                 f.part_of += len(found)

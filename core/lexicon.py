@@ -91,6 +91,8 @@ PASSIVE_MEASURE = {
     "taken_to_hospital": "injured", "rushed_to_hospital": "injured", "admitted_to_hospital": "injured",
     "transferred_to_hospitals": "injured", "transferred_to_hospital": "injured",
     "taken_to_hospitals": "injured", "from_their_homes": "displaced",
+    "admitted_with_wounds": "injured", "admitted_with_injuries": "injured", "admitted_with_burns": "injured",
+    "treated_for_injuries": "injured", "treated_for_wounds": "injured", "treated_for_burns": "injured",
     "attacked": "attackers", "stormed": "attackers", "raided": "attackers", "ambushed": "attackers",
     "took_part": "attackers", "participated": "attackers", "were_involved": "attackers",
     "opened_fire": "attackers", "carried_out": "attackers", "affected": "other",

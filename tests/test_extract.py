@@ -83,3 +83,42 @@ def test_offsets_point_into_file(analyse):
     a = analyse(text)
     assert [text[c.start:c.end] for c in a.claims] == ["At least 31", "about 200"]
     assert [(c.low, c.high) for c in a.claims] == [(31, None), (180, 220)]
+
+
+@pytest.mark.parametrize("body,low,measure", [
+    ("The death toll from the fire at the textile factory in the industrial zone has risen to 41.", 41, "killed"),
+    ("Officials put the number of dead at 18 on Friday.", 18, "killed"),
+    ("The number of the injured has reached 230, the ministry said.", 230, "injured"),
+    ("Thirty-one (31) people have died, the agency said.", 31, "killed"),
+    ("At least 12 people, most of them children, were killed in the blast.", 12, "killed"),
+    ("Nine of the passengers were taken to hospital with burns.", 9, "injured"),
+    ("Police detained at least 14 suspected people smugglers at the port.", 14, "captured"),
+])
+def test_more_casualty_shapes(analyse, body, low, measure):
+    """Long toll clauses, echoed digits, asides and hospital transfers are read."""
+    c = one(analyse, body)
+    assert (c.low, c.measure) == (low, measure)
+
+
+def test_generic_figure_takes_previous_measure(analyse):
+    """'that figure rose to N' continues the measure of the figure before it."""
+    found = claims_of(analyse, "The commission said 22 people had been killed. On Monday that figure rose to 39.")
+    assert [(c.low, c.measure) for c in found] == [(22, "killed"), (39, "killed")]
+
+
+def test_critical_condition_is_its_own_quantity(analyse):
+    """'of them in critical condition' does not compete with the injured total."""
+    a = analyse("Blast\n\nAbout 150 people were injured, 13 of them in critical condition.\n")
+    totals = {c.low: c.topic for c in a.claims}
+    assert totals[13] != totals[135]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The figure first cited by the United Nations, which had put the number of dead at 200, was low.", "United Nations"),
+    ("Ahmed Musa, a spokesman for the regional hospital, said 40 people were admitted with wounds.", "Ahmed Musa"),
+    ("Human Rights Watch, which interviewed survivors, documents at least 133 dead.", "Human Rights Watch"),
+])
+def test_claimant_through_asides(analyse, sentence, expected):
+    """Relative clauses and appositions lead back to the named claimant."""
+    c = next(c for c in claims_of(analyse, sentence) if c.attributed_to)
+    assert expected in c.attributed_to
