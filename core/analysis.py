@@ -8,6 +8,7 @@ corpus-wide steps use indexes instead of comparing all pairs.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Callable, Sequence
@@ -72,6 +73,11 @@ def analyze(sources: Sequence[Source], *, problems: Sequence[Problem] = (), root
                 parts.setdefault(ids[f.part_of], []).append(cid)
     if progress:
         progress("grouping topics", 0, 1)
+    kidnapping = _abduction_events(extractions, event_list)
+    for f, event in items:
+        if event in kidnapping and f.claim.measure == "missing":
+            f.claim = replace(f.claim, measure="captured")  # in an abduction the missing are the taken
+    claims = [f.claim for f, _ in items]
     parties = topics.assign_parties(items, host, aliases)
     same = samestory.groups(sources)
     group = samestory.group_ids(sources, same)
@@ -85,3 +91,13 @@ def analyze(sources: Sequence[Source], *, problems: Sequence[Problem] = (), root
         progress("done", 1, 1)
     return Analysis(tuple(sources), tuple(event_list), tuple(claims), tuple(topic_list),
                     tuple(conflict_list), tuple(problems), root)
+
+
+_ABDUCTION = re.compile(r"\b(?:kidnap\w*|abduct\w*|captiv\w*|hostages?|carted\s+away|ransom)\b", re.I)
+
+
+def _abduction_events(extractions, event_list) -> set[str]:
+    """Events whose reporting is mostly about people taken (abduction words in most sources)."""
+    hits = {ex.source.id: len(_ABDUCTION.findall(" ".join(s.text for s in ex.sentences))) for ex in extractions}
+    return {e.id for e in event_list
+            if e.sources and sum(hits.get(sid, 0) >= 3 for sid in e.sources) * 2 > len(e.sources)}

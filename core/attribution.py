@@ -33,6 +33,11 @@ _POSSESSIVE = re.compile(r"(?:\bby\s+)?(?P<who>(?:[Tt]he\s+)?[A-Z][\w.\-]*(?:\s+
 _NON_AGENT = re.compile(r"^(?:the\s+)?(?:preliminary\s+|initial\s+|latest\s+|official\s+|new\s+)?"
                         r"(?:data|figures|estimates|statistics|information|records|tallies|a\s+tally|"
                         r"a\s+count|the\s+count|reports)$", re.I)
+_HEADLINE_SOURCE = re.compile(
+    r"^(?P<who>(?:the\s+)?(?:[A-Z][\w'’.\-]*\s+){0,2}(?:[Pp]olice|[Oo]fficials|[Ss]ources|[Aa]gencies|[Aa]rmy|"
+    r"[Mm]ilitary|[Mm]inistry|[Gg]overnment|[Aa]uthorities|[Rr]escuers|[Hh]ospital|[Dd]octors|[Ww]itnesses|"
+    r"[Cc]oast\s+guard|[A-Z]{2,6}(?:\s+agencies)?)):\s+(?=\S)")
+"""'Police: 400 missing, 200 found': a headline that names its source before a colon."""
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;:()]{3,120},(?=\s*$)")
 _AUX_ONLY = {"had", "has", "have", "also", "later", "earlier", "previously", "then", "first", "reportedly",
              "initially", "already"}
@@ -44,7 +49,9 @@ PRONOUNS = {"it", "he", "she", "they", "we", "its data", "the report", "the stat
             "the authorities", "the police", "the body", "the department", "the office",
             "the spokesman", "the spokeswoman", "the minister", "the message", "the network",
             "the army", "the military", "the government", "the committee", "the service",
-            "its figures", "their figures", "it had earlier", "he had earlier", "earlier"}
+            "its figures", "their figures", "it had earlier", "he had earlier", "earlier",
+            "the paper", "the newspaper", "the daily", "the outlet", "the broadcaster", "the channel",
+            "the statement", "the report", "the group"}
 """Claimants that refer back to one named before; `extract` resolves them across sentences."""
 _LEAD_STRIP = re.compile(r"^(?:(?:with|and|but|while|as|then|also|later|meanwhile|now|so|yet|separately|instead)\s+)+", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
@@ -158,6 +165,9 @@ def cues(sentence: str) -> list[Cue]:
         if _PASSIVE_ATTACK.search(sentence[max(0, m.start() - 40): m.end()]):
             continue  # "an attack claimed by X": X claimed the attack, not the figure
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "by"))
+    head = _HEADLINE_SOURCE.match(sentence)
+    if head:
+        out.append(Cue(0, head.end(), _clean(head.group("who")), "say"))
     for m in _POSSESSIVE.finditer(sentence):
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "say"))
     for m in _TOLL_VERBS.finditer(sentence):

@@ -22,7 +22,8 @@ _roles("civilian", "civilians civilian residents villagers inhabitants locals ci
 _roles("child", "children child kids minors infants babies boys girls toddlers schoolchildren "
        "teenagers teens youths")
 _roles("woman", "women woman mothers")
-_roles("student", "students pupils schoolgirls schoolboys learners")
+# Pupils are the children of a school: "boys", "pupils" and "students" count one group
+_roles("child", "students pupils schoolgirls schoolboys learners")
 _roles("worker", "workers miners labourers laborers employees staff engineers contractors_workers "
        "farmers herders fishermen traders vendors drivers truckers")
 # Those aboard, inside or attending: in a sinking, a bombing at prayers or a crush at a concert
@@ -33,7 +34,8 @@ _roles("tourist", "tourists guests visitors")
 _roles("medic", "doctors nurses paramedics medics health_workers rescuers firefighters")
 _roles("journalist", "journalists reporters")
 _roles("aid", "aid_workers humanitarians volunteers")
-_roles("police", "police policemen policewomen officers gendarmes constables cops")
+_roles("police", "police policemen policewomen officers gendarmes constables cops policeman officer "
+       "inspector inspectors")
 _roles("soldier", "soldiers soldier troops servicemen servicemembers service_members "
        "guards sentries recruits conscripts paratroopers marines sailors airmen peacekeepers "
        "security_forces army_personnel military_personnel")
@@ -91,6 +93,14 @@ PASSIVE_MEASURE = {
     "taken_to_hospital": "injured", "rushed_to_hospital": "injured", "admitted_to_hospital": "injured",
     "transferred_to_hospitals": "injured", "transferred_to_hospital": "injured",
     "taken_to_hospitals": "injured", "from_their_homes": "displaced",
+    "in_captivity": "captured", "captivity": "captured", "held_captive": "captured",
+    "in_the_hands_of": "captured", "carted_away": "captured", "whisked_away": "captured",
+    "led_away": "captured", "taken_away": "captured", "taken": "captured", "taken_from": "captured",
+    "yet_to_return": "missing", "yet_to_be_accounted_for": "missing", "yet_to_be_found": "missing",
+    "not_accounted_for": "missing", "not_been_accounted_for": "missing", "not_come_back": "missing",
+    "not_returned": "missing", "not_return": "missing", "never_come_home": "missing",
+    "never_returned": "missing", "not_been_found": "missing", "did_not_return": "missing",
+    "shot_and_wounded": "injured", "shot_and_injured": "injured", "shot_and_killed": "killed",
     "admitted_with_wounds": "injured", "admitted_with_injuries": "injured", "admitted_with_burns": "injured",
     "treated_for_injuries": "injured", "treated_for_wounds": "injured", "treated_for_burns": "injured",
     "attacked": "attackers", "stormed": "attackers", "raided": "attackers", "ambushed": "attackers",
@@ -120,6 +130,8 @@ ACTIVE_MEASURE = {
     "among_those_killed": "killed", "among_the_victims": "killed", "among_the_injured": "injured",
     "among_the_wounded": "injured", "among_the_missing": "missing", "hospitalised": "injured",
     "hospitalized": "injured", "abduction_of": "captured", "kidnapping_of": "captured",
+    "carted_away": "captured", "whisked_away": "captured", "took_away": "captured", "led_away": "captured",
+    "snatched": "captured", "abducting": "captured",
 }
 
 # What makes a figure a claim by someone: "X said", "according to X".
@@ -133,6 +145,7 @@ SAY_VERBS = {
     "claiming", "stating", "confirming", "announcing", "estimating", "according", "disclosed",
     "revealed", "suggested", "indicated", "updated", "raised", "revised", "declared",
     "informs", "informed", "speaks", "spoke", "documents", "documented", "believe", "believes",
+    "insists", "insisted", "maintains", "maintained",
     "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
 }
 

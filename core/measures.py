@@ -25,7 +25,8 @@ _AUX = {"were", "was", "have", "has", "had", "been", "be", "being", "are", "is",
         "to", "likely", "presumed", "reported", "said", "apparently", "may", "might", "could",
         "would", "will", "already", "more", "others", "other", "people", "confirmed", "critically",
         "seriously", "severely", "slightly", "gravely", "fatally", "wrongly", "then", "all", "them",
-        "among", "of", "those", "the", "a", "an", "they", "not", "yet", "been"}
+        "among", "of", "those", "the", "a", "an", "they", "been"}
+# "not" and "yet" are never skipped: "had not returned" must not read as "returned"
 _NUMBERISH = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
                         r"hundreds|scores|thousands|at|more|about|nearly|some)$")
