@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import attribution, measures, sentences
 from .lexicon import (GENERIC_MODIFIERS, HEAD_MEASURE, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
@@ -215,7 +215,6 @@ def _resolve_claimants(found: list[Found], sents: list[sentences.Sentence]) -> N
 
 
 def _with(claim: Claim, **changes) -> Claim:
-    from dataclasses import replace
     return replace(claim, **changes)
 
 

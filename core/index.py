@@ -48,9 +48,6 @@ class AnalysisIndex:
         ix.conflicts_by_source = {sid: len(v) for sid, v in counts.items()}
         return ix
 
-    def topic_of(self, claim: Claim) -> Topic | None:
-        return self.topics.get(claim.topic)
-
     def event_label(self, event_id: str) -> str:
         e = self.events.get(event_id)
         return e.label if e else event_id

@@ -56,7 +56,6 @@ _TOLL_END = re.compile(
 _GENERIC_FIGURE = re.compile(
     r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
     r"updated\s+|final\s+|first\s+)?(?:figure|tally|count|total|estimate|number)\b", re.I)
-_TOLL_ANYWHERE = re.compile(r"\b(?:toll|death\s+count|number\s+of\s+(?:dead|deaths|victims|martyrs))\b", re.I)
 _CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go\s+up\s+to)\s*[\"“]?\s*$", re.I)
 
 
@@ -202,6 +201,3 @@ def ceiling(before: str) -> bool:
     """'the toll could reach 320': the figure is an upper bound."""
     return bool(_CEILING.search(before[-60:]))
 
-
-def mentions_toll(sentence: str) -> bool:
-    return bool(_TOLL_ANYWHERE.search(sentence))
