@@ -1,0 +1,143 @@
+"""One reviewer's session on one analysis: decisions made through the store, and undo.
+
+The UI calls these methods from a single worker thread (the store is not thread-safe and a
+write may wait on another reviewer's lock); each returns only after the change is committed,
+so the screen never shows a decision the database does not hold. `review` is the current
+mapping of stored decisions onto the analysis, updated by every write and by `poll` when
+another process commits.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+
+from .decisions import (Decision, Figure, Review, attach, claim_anchor, claim_key, topic_anchor,
+                        topic_key)
+from .index import AnalysisIndex
+from .store import Stale, Store, StoreError
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or "unknown"
+
+
+@dataclass(frozen=True)
+class _Step:
+    kind: str
+    target: str
+    """Claim or topic id in this analysis."""
+    before: Decision | None
+    after: Decision
+
+
+class NothingToUndo(StoreError):
+    pass
+
+
+class Session:
+    def __init__(self, store: Store, ix: AnalysisIndex, reviewer: str | None = None) -> None:
+        self.store = store
+        self.ix = ix
+        self.reviewer = reviewer or login_name()
+        self.review: Review = attach(ix, store.decisions())
+        self.store.changed()  # take the current data version as the baseline
+        self._undo: list[_Step] = []
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    # ---- reading --------------------------------------------------------------------------
+    def claim(self, claim_id: str) -> Decision | None:
+        return self.review.claims.get(claim_id)
+
+    def topic(self, topic_id: str) -> Decision | None:
+        return self.review.topics.get(topic_id)
+
+    def poll(self) -> bool:
+        """Re-reads the store if another process changed it; True when `review` changed."""
+        if not self.store.changed():
+            return False
+        self.review = attach(self.ix, self.store.decisions())
+        return True
+
+    # ---- deciding -------------------------------------------------------------------------
+    def set_verdict(self, claim_id: str, verdict: str | None) -> Decision:
+        return self._claim_write(claim_id, verdict=verdict)
+
+    def set_claim_note(self, claim_id: str, note: str) -> Decision:
+        return self._claim_write(claim_id, note=note.strip())
+
+    def set_topic_note(self, topic_id: str, note: str) -> Decision:
+        return self._topic_write(topic_id, note=note.strip())
+
+    def set_figure(self, topic_id: str, figure: Figure | None, note: str | None = None) -> Decision:
+        fields = {"figure": figure}
+        if note is not None:
+            fields["note"] = note.strip()
+        return self._topic_write(topic_id, **fields)
+
+    def undo(self) -> tuple[str, str, Decision]:
+        """Takes back this session's last decision; returns (kind, target id, decision now)."""
+        if not self._undo:
+            raise NothingToUndo("Nothing to undo in this session.")
+        step = self._undo.pop()
+        b = step.before
+        try:
+            d = self.store.record(step.after.key, step.kind, step.after.anchor, reviewer=self.reviewer,
+                                  expect_rev=step.after.rev, verdict=b.verdict if b else None,
+                                  note=b.note if b else "", figure=b.figure if b else None, action="undo")
+        except Stale as e:
+            self._apply(step.kind, step.target, e.current)
+            raise Stale("Not undone: " + str(e).replace("your change was not saved", "your undo was not applied"),
+                        e.current) from None
+        self._apply(step.kind, step.target, d)
+        return step.kind, step.target, d
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def _claim_write(self, claim_id: str, **fields) -> Decision:
+        claim = self.ix.claims[claim_id]
+        before = self.review.claims.get(claim_id)
+        key = before.key if before else claim_key(claim)
+        return self._write("claim", claim_id, key, claim_anchor(self.ix, claim), before, fields)
+
+    def _topic_write(self, topic_id: str, **fields) -> Decision:
+        topic = self.ix.topics[topic_id]
+        before = self.review.topics.get(topic_id)
+        key = before.key if before else topic_key(self.ix, topic)
+        return self._write("topic", topic_id, key, topic_anchor(self.ix, topic), before, fields)
+
+    def _write(self, kind: str, target: str, key: str, anchor: dict, before: Decision | None,
+               fields: dict) -> Decision:
+        try:
+            d = self.store.record(key, kind, anchor, reviewer=self.reviewer,
+                                  expect_rev=before.rev if before else 0, **fields)
+        except Stale as e:
+            self._apply(kind, target, e.current)
+            raise
+        if before is None or d.rev != before.rev:
+            self._undo.append(_Step(kind, target, before, d))
+        self._apply(kind, target, d)
+        return d
+
+    def _apply(self, kind: str, target: str, d: Decision | None) -> None:
+        table = self.review.claims if kind == "claim" else self.review.topics
+        if d is None:
+            table.pop(target, None)
+        else:
+            table[target] = d
+        if kind == "topic":
+            by_fp = d.figure.claim if d and d.figure else None
+            chosen = next((c for c in self.ix.topics[target].claims
+                           if by_fp and self.ix.claims[c].fingerprint == by_fp), None)
+            if chosen:
+                self.review.figure_claims[target] = chosen
+            else:
+                self.review.figure_claims.pop(target, None)

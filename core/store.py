@@ -1,0 +1,362 @@
+"""The review store: decisions and their audit trail in one SQLite file.
+
+One transaction per decision, in WAL mode with `synchronous=FULL`, committed before the caller
+returns, so a decision that reached the screen survives the process being killed. Every write
+checks the decision's revision first (`BEGIN IMMEDIATE` holds the write lock while it does), so
+two reviewers sharing a file never overwrite each other unknowingly: a write based on an old
+revision raises `Stale` with what is stored now.
+
+`Store.open` never raises for the state of the file. A database that is locked, read-only,
+damaged, not crosscheck's, or from a newer schema opens read-only, with `reason` saying why
+and what to do; the file itself is never modified in those cases.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Mapping, Sequence
+from urllib.parse import quote
+
+from .decisions import Decision, Figure
+
+SCHEMA_VERSION = 1
+BUSY_MS = 3000
+"""How long a write waits for another writer's transaction before giving up as locked."""
+KEEP = object()
+"""`record` argument default: leave this field as stored."""
+_HEADER = b"SQLite format 3\x00"
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE decisions (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('claim', 'topic')),
+    anchor TEXT NOT NULL,
+    verdict TEXT CHECK (verdict IN ('accepted', 'disputed', 'rejected')),
+    note TEXT NOT NULL DEFAULT '',
+    figure TEXT,
+    rev INTEGER NOT NULL,
+    reviewer TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    reviewer TEXT NOT NULL,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_key ON audit (key);
+"""
+
+
+class StoreError(Exception):
+    """A decision could not be saved; the message is meant for the reviewer."""
+
+
+class ReadOnly(StoreError):
+    pass
+
+
+class Locked(StoreError):
+    pass
+
+
+class Stale(StoreError):
+    """The decision changed since the caller read it; `current` is what is stored now."""
+
+    def __init__(self, message: str, current: Decision | None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    key: str
+    kind: str
+    field: str
+    old: str | None
+    new: str | None
+    reviewer: str
+    at: str
+    action: str
+    """`set`, or `undo` when the change took back an earlier one."""
+    label: str
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def default_path(paths: Sequence[str | os.PathLike], environ: Mapping[str, str] = os.environ) -> Path:
+    """Where a corpus's decisions live unless `--db` says otherwise: one file per corpus under
+    `$XDG_DATA_HOME/crosscheck/reviews/`, named for the corpus folder plus a hash of its full path."""
+    base = environ.get("XDG_DATA_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".local" / "share"
+    if paths:
+        resolved = sorted(str(Path(p).expanduser().resolve()) for p in paths)
+        name = Path(resolved[0]).name or "corpus"
+    else:
+        resolved, name = ["(bundled sample)"], "sample"
+    slug = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in name)[:40] or "corpus"
+    digest = hashlib.blake2b("\n".join(resolved).encode(), digest_size=5).hexdigest()
+    return root / "crosscheck" / "reviews" / f"{slug}-{digest}.sqlite3"
+
+
+def _text(field: str, value) -> str | None:
+    if value is None:
+        return None
+    if field == "figure":
+        return json.dumps(value.to_dict(), ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+class Store:
+    """One open review database. Not thread-safe: use it from one thread at a time."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection | None, read_only: bool, reason: str | None):
+        self.path = path
+        self._con = con
+        self.read_only = read_only
+        self.reason = reason
+        """Why the store is read-only (None when writable), in words for the reviewer."""
+        self._data_version: int | None = None
+
+    # ---- opening --------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> "Store":
+        path = Path(path).expanduser()
+        if path.is_dir():
+            return cls(path, None, True, f"{path} is a folder, not a database file; decisions cannot be "
+                                         "saved. Choose a file with --db.")
+        if path.exists():
+            problem = _header_problem(path)
+            if problem:
+                return cls(path, None, True, problem)
+        if read_only:
+            return cls._open_ro(path, "opened read-only as asked")
+        if path.exists() and not os.access(path, os.W_OK):
+            return cls._open_ro(path, f"{path} is read-only for you; decisions cannot be saved")
+        if not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                return cls(path, None, True, f"cannot create {path.parent}: {e.strerror}; decisions "
+                                             "cannot be saved. Choose another file with --db.")
+        if not os.access(path.parent, os.W_OK):
+            return cls._open_ro(path, f"the folder {path.parent} is read-only for you; decisions "
+                                      "cannot be saved")
+        try:
+            con = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as e:
+            return cls(path, None, True, f"cannot open {path}: {e}")
+        try:
+            return cls._prepare(path, con)
+        except sqlite3.OperationalError as e:
+            con.close()
+            if _is_locked(e):
+                return cls._open_ro(path, f"{path} is locked by another program; opened read-only")
+            return cls._open_ro(path, f"cannot write to {path} ({e}); opened read-only")
+        except sqlite3.DatabaseError as e:
+            con.close()
+            return cls(path, None, True, f"{path} is damaged ({e}); it was left untouched and decisions "
+                                         "cannot be saved. Choose another file with --db.")
+
+    @classmethod
+    def _prepare(cls, path: Path, con: sqlite3.Connection) -> "Store":
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            con.close()
+            return cls._open_ro(path, f"{path} was written by a newer crosscheck (schema {version}; this "
+                                      f"version knows {SCHEMA_VERSION}); opened read-only so nothing in it is lost")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and tables:
+            con.close()
+            return cls(path, None, True, f"{path} is a SQLite database but not a crosscheck one; it was "
+                                         "left untouched. Choose another file with --db.")
+        if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            con.close()
+            return cls(path, None, True, f"{path} is damaged (integrity check failed); it was left "
+                                         "untouched. Choose another file with --db.")
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")
+        if version == 0:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                if con.execute("PRAGMA user_version").fetchone()[0] == 0:  # another process may have won
+                    for statement in filter(str.strip, _SCHEMA.split(";")):
+                        con.execute(statement)
+                    con.execute("INSERT INTO meta VALUES ('app', 'crosscheck'), ('created', ?)", (now(),))
+                    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return cls(path, con, False, None)
+
+    @classmethod
+    def _open_ro(cls, path: Path, reason: str) -> "Store":
+        if not path.exists():
+            return cls(path, None, True, reason)
+        uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+        for extra in ("", "&immutable=1"):  # immutable: a WAL file we may not create -shm beside
+            try:
+                con = sqlite3.connect(uri + extra, uri=True, timeout=BUSY_MS / 1000, check_same_thread=False,
+                                      isolation_level=None)
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return cls(path, con, True, reason)
+            except sqlite3.Error:
+                continue
+        return cls(path, None, True, reason + "; its decisions could not be read either")
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    # ---- reading --------------------------------------------------------------------------
+    def decisions(self) -> list[Decision]:
+        if self._con is None:
+            return []
+        try:
+            rows = self._con.execute("SELECT key, kind, anchor, verdict, note, figure, rev, reviewer, "
+                                     "updated_at FROM decisions").fetchall()
+        except sqlite3.Error:
+            return []
+        return [_decision(r) for r in rows]
+
+    def get(self, key: str) -> Decision | None:
+        if self._con is None:
+            return None
+        row = self._con.execute("SELECT key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at "
+                                "FROM decisions WHERE key = ?", (key,)).fetchone()
+        return _decision(row) if row else None
+
+    def changed(self) -> bool:
+        """Whether anyone (another process included) committed since the last call."""
+        if self._con is None:
+            return False
+        try:
+            version = self._con.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        prev, self._data_version = self._data_version, version
+        return prev is not None and version != prev
+
+    def history(self, key: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+        if self._con is None:
+            return []
+        sql = "SELECT seq, key, kind, field, old, new, reviewer, at, action, label FROM audit"
+        args: tuple = ()
+        if key is not None:
+            sql, args = sql + " WHERE key = ?", (key,)
+        sql += " ORDER BY seq"
+        if limit:
+            sql = f"SELECT * FROM ({sql[:-len(' ORDER BY seq')]} ORDER BY seq DESC LIMIT {int(limit)}) ORDER BY seq"
+        try:
+            return [AuditEntry(*r) for r in self._con.execute(sql, args)]
+        except sqlite3.Error:
+            return []
+
+    # ---- writing --------------------------------------------------------------------------
+    def record(self, key: str, kind: str, anchor: dict, *, reviewer: str, expect_rev: int | None,
+               verdict=KEEP, note=KEEP, figure=KEEP, action: str = "set") -> Decision:
+        """Changes one decision in one committed transaction and returns it as stored.
+
+        `expect_rev` is the revision the caller's screen showed (0: no decision yet); None skips
+        the check. Raises `Stale`, `Locked` or `ReadOnly`, and then nothing was written.
+        """
+        if self.read_only or self._con is None:
+            raise ReadOnly(self.reason or "the review database is read-only")
+        con = self._con
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise Locked(f"{self.path} is locked by another program; the decision was not saved. "
+                         "Try again in a moment.") if _is_locked(e) else StoreError(f"cannot write {self.path}: {e}")
+        try:
+            row = con.execute("SELECT key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at "
+                              "FROM decisions WHERE key = ?", (key,)).fetchone()
+            current = _decision(row) if row else None
+            rev = current.rev if current else 0
+            if expect_rev is not None and rev != expect_rev:
+                raise Stale(_stale_message(current), current)
+            old = current or Decision(key, kind, anchor)
+            new = {"verdict": old.verdict if verdict is KEEP else verdict,
+                   "note": old.note if note is KEEP else (note or ""),
+                   "figure": old.figure if figure is KEEP else figure}
+            changes = [(f, getattr(old, f), v) for f, v in new.items() if getattr(old, f) != v]
+            if not changes:
+                con.execute("ROLLBACK")
+                return old
+            at = now()
+            stored_anchor = anchor or old.anchor
+            con.execute(
+                "INSERT INTO decisions (key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET anchor = excluded.anchor, "
+                "verdict = excluded.verdict, note = excluded.note, figure = excluded.figure, rev = excluded.rev, "
+                "reviewer = excluded.reviewer, updated_at = excluded.updated_at",
+                (key, kind, json.dumps(stored_anchor, ensure_ascii=False), new["verdict"], new["note"],
+                 _text("figure", new["figure"]), rev + 1, reviewer, at))
+            label = stored_anchor.get("label", "")
+            con.executemany(
+                "INSERT INTO audit (key, kind, field, old, new, reviewer, at, action, label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(key, kind, f, _text(f, o), _text(f, n), reviewer, at, action, label) for f, o, n in changes])
+            con.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            con.execute("ROLLBACK") if con.in_transaction else None
+            if _is_locked(e):
+                raise Locked(f"{self.path} is locked by another program; the decision was not saved.") from e
+            raise StoreError(f"cannot write {self.path}: {e}; the decision was not saved") from e
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+        return Decision(key, kind, stored_anchor, new["verdict"], new["note"], new["figure"], rev + 1, reviewer, at)
+
+
+def _decision(row) -> Decision:
+    key, kind, anchor, verdict, note, figure, rev, reviewer, at = row
+    try:
+        anchor_d = json.loads(anchor) if anchor else {}
+        fig = Figure.from_dict(json.loads(figure)) if figure else None
+    except (ValueError, TypeError, AttributeError):
+        anchor_d, fig = {}, None
+    return Decision(key, kind, anchor_d if isinstance(anchor_d, dict) else {}, verdict, note or "", fig,
+                    rev, reviewer, at)
+
+
+def _stale_message(current: Decision | None) -> str:
+    if current is None or current.empty:
+        return "This decision was changed by someone else since your screen showed it; nothing was saved."
+    what = current.verdict or (f"figure {current.figure}" if current.figure else "a note")
+    return (f"{current.reviewer} changed this to {what} at {current.updated_at[11:19]} UTC since your screen "
+            "showed it; your change was not saved. The screen now shows theirs: decide again to override.")
+
+
+def _is_locked(e: sqlite3.OperationalError) -> bool:
+    text = str(e).lower()
+    return "locked" in text or "busy" in text
+
+
+def _header_problem(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError as e:
+        return f"cannot read {path}: {e.strerror}; decisions cannot be loaded or saved. Choose another file with --db."
+    if head and head != _HEADER:
+        return (f"{path} is not a SQLite database (damaged, or another kind of file); it was left untouched. "
+                "Choose another file with --db.")
+    return None
