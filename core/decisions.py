@@ -23,7 +23,7 @@ from .model import Claim, Topic
 from .numbers import interval_text
 
 VERDICTS = ("accepted", "disputed", "rejected")
-SENTENCE_SIMILARITY = 85
+SENTENCE_SIMILARITY = 75
 """rapidfuzz ratio above which two sentences of one file count as the same sentence re-read."""
 
 

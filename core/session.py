@@ -38,6 +38,10 @@ class NothingToUndo(StoreError):
     pass
 
 
+def _content(d: Decision) -> tuple:
+    return d.verdict, d.note, d.figure
+
+
 class Session:
     def __init__(self, store: Store, ix: AnalysisIndex, reviewer: str | None = None) -> None:
         self.store = store
@@ -87,9 +91,14 @@ class Session:
             raise NothingToUndo("Nothing to undo in this session.")
         step = self._undo.pop()
         b = step.before
+        table = self.review.claims if step.kind == "claim" else self.review.topics
+        now = table.get(step.target)
+        if now is None or _content(now) != _content(step.after):
+            raise Stale("Not undone: this decision was changed since (by another reviewer, or by an undo "
+                        "of a later one); the screen shows it as it is now.", now)
         try:
             d = self.store.record(step.after.key, step.kind, step.after.anchor, reviewer=self.reviewer,
-                                  expect_rev=step.after.rev, verdict=b.verdict if b else None,
+                                  expect_rev=now.rev, verdict=b.verdict if b else None,
                                   note=b.note if b else "", figure=b.figure if b else None, action="undo")
         except Stale as e:
             self._apply(step.kind, step.target, e.current)

@@ -19,3 +19,13 @@ def analyse_texts(*texts: str, published: list[str | None] | None = None):
 @pytest.fixture
 def analyse():
     return analyse_texts
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory, monkeypatch):
+    """Every test gets its own XDG data and config folders: no test reads or writes the real
+    user's review databases or config.toml, and no test sees another's decisions."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    return home

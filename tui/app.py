@@ -8,6 +8,7 @@ from typing import Sequence
 from textual.app import App
 from textual.binding import Binding
 
+from core.config import Config, ConfigProblem, load_config
 from core.model import Analysis
 
 from .screens.help import HelpScreen
@@ -31,25 +32,49 @@ class CrosscheckApp(App):
     ]
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, paths: Sequence[str] = (), analysis: Analysis | None = None) -> None:
+    def __init__(self, paths: Sequence[str] = (), analysis: Analysis | None = None, *, db: str | None = None,
+                 read_only: bool = False, config: Config | None = None,
+                 config_problems: Sequence[ConfigProblem] = ()) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
-        self.main_screen = MainScreen(self.paths, analysis)
+        self.config = config or Config()
+        self.config_problems = list(config_problems)
+        c = self.config
+        self.main_screen = MainScreen(self.paths, analysis, db=db, read_only=read_only, reviewer=c.reviewer,
+                                      aliases=[list(g) for g in c.aliases] or None,
+                                      measure_words={k: list(v) for k, v in c.measure_words.items()} or None)
 
     def on_mount(self) -> None:
+        self._apply_config()
         self.push_screen(self.main_screen)
 
+    def _apply_config(self) -> None:
+        """Theme and key remapping from config.toml; a bad entry is reported and the default kept."""
+        for problem in self.config_problems:
+            self.notify(f"{problem}. Starting with the default settings.", title="config.toml",
+                        severity="error", timeout=20, markup=False)
+        c = self.config
+        if c.theme:
+            if c.theme in self.available_themes:
+                self.theme = c.theme
+            else:
+                self.notify(f"{c.path}: unknown theme “{c.theme}” (known: {', '.join(sorted(self.available_themes))})",
+                            title="config.toml", severity="error", timeout=20, markup=False)
+        if c.keys:
+            known = binding_ids()
+            unknown = sorted(set(c.keys) - known)
+            for bid in unknown:
+                self.notify(f"{c.path}: [keys] “{bid}” is not a binding id (see ? for keys; ids: "
+                            f"{', '.join(sorted(known))})", title="config.toml", severity="error", timeout=20,
+                            markup=False)
+            self.set_keymap({k: v for k, v in c.keys.items() if k in known})
+
     def action_help(self) -> None:
-        from .widgets.article import ArticleView
-        from .widgets.claims import ClaimTable
-        from .widgets.conflicts import ConflictList, FigureTable
-        from .widgets.sources import SourceList
-        sections = [("Everywhere", list(self.BINDINGS)), ("Dashboard", list(MainScreen.BINDINGS)),
-                    ("Sources pane", list(SourceList.BINDINGS)), ("Article pane", list(ArticleView.BINDINGS)),
-                    ("Claims pane", list(ClaimTable.BINDINGS)), ("Conflicts", list(ConflictList.BINDINGS)),
-                    ("Figures side by side", list(FigureTable.BINDINGS))]
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(sections))
+            self.push_screen(HelpScreen(help_sections(), self._keymap))
+
+    def action_orphans(self) -> None:
+        self.main_screen.show_orphans()
 
     def action_export(self) -> None:
         """Writes the analysis as crosscheck/1 JSON into the working directory."""
@@ -63,16 +88,38 @@ class CrosscheckApp(App):
         try:
             target.write_text(json.dumps(to_json(ix.analysis), ensure_ascii=False, indent=1), encoding="utf-8")
         except OSError as e:
-            self.notify(f"Could not write {target}: {e.strerror}", severity="error")
+            self.notify(f"Could not write {target}: {e.strerror}", severity="error", markup=False)
             return
-        self.notify(f"Analysis written to {target}", title="Exported")
+        self.notify(f"Analysis written to {target}", title="Exported", markup=False)
 
 
-def make_app(paths: Sequence[str] = (), analysis: Analysis | None = None) -> CrosscheckApp:
-    """The one factory used by the command line and the tests."""
-    return CrosscheckApp(paths, analysis)
+def help_sections():
+    """Every binding by where it works, for the help screen and for checking config key ids."""
+    from .screens.export import ExportScreen
+    from .screens.figure import FigureScreen
+    from .screens.note import NoteScreen
+    from .widgets.article import ArticleView
+    from .widgets.claims import ClaimTable
+    from .widgets.conflicts import ConflictList, FigureTable
+    from .widgets.sources import SourceList
+    return [("Everywhere", list(CrosscheckApp.BINDINGS)), ("Dashboard", list(MainScreen.BINDINGS)),
+            ("Sources pane", list(SourceList.BINDINGS)), ("Article pane", list(ArticleView.BINDINGS)),
+            ("Claims pane", list(ClaimTable.BINDINGS)), ("Conflicts", list(ConflictList.BINDINGS)),
+            ("Figures side by side", list(FigureTable.BINDINGS)), ("Note editor", list(NoteScreen.BINDINGS)),
+            ("Best figure", list(FigureScreen.BINDINGS)), ("Export", list(ExportScreen.BINDINGS))]
 
 
-def run(paths: Sequence[str]) -> int:
-    make_app(paths).run()
+def binding_ids() -> set[str]:
+    return {b.id for _, bindings in help_sections() for b in bindings if b.id}
+
+
+def make_app(paths: Sequence[str] = (), analysis: Analysis | None = None, **options) -> CrosscheckApp:
+    """The one factory used by the command line and the tests (options: db, read_only, config)."""
+    return CrosscheckApp(paths, analysis, **options)
+
+
+def run(paths: Sequence[str], *, db: str | None = None, read_only: bool = False,
+        config_file: str | None = None) -> int:
+    config, problems = load_config(config_file)
+    make_app(paths, db=db, read_only=read_only, config=config, config_problems=problems).run()
     return 0

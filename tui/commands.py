@@ -19,6 +19,10 @@ class CrosscheckCommands(Provider):
             ("Show conflicts view", main.action_show_conflicts, "every topic whose figures disagree"),
             ("Show sources and article view", main.action_show_sources, "articles, their text and claims"),
             ("Toggle page junk", main.action_toggle_junk, "show or fold menus, teasers and footers"),
+            ("Export review (Markdown, CSV or JSON)…", main.action_export,
+             "figures, verdicts, chosen figures, notes and orphaned decisions"),
+            ("Show orphaned decisions", main.show_orphans, "decisions whose claim or topic is gone"),
+            ("Undo last decision", main.action_undo, "take back this session's last decision"),
             ("Export analysis as JSON", self.app.action_export, "write the crosscheck/1 document to a file"),
             ("Help: list every key", self.app.action_help, "the help screen"),
         ]

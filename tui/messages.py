@@ -26,3 +26,30 @@ class SourceHighlighted(Message):
     def __init__(self, source_id: str) -> None:
         super().__init__()
         self.source_id = source_id
+
+
+class VerdictRequested(Message):
+    """The reviewer pressed a verdict key on a claim (`verdict` None clears it)."""
+
+    def __init__(self, claim_id: str, verdict: str | None) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.verdict = verdict
+
+
+class NoteRequested(Message):
+    """The reviewer wants to add or edit the note on a claim or a topic."""
+
+    def __init__(self, kind: str, target: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.target = target
+
+
+class FigureRequested(Message):
+    """The reviewer wants to pick a topic's best figure, starting from `claim_id` if given."""
+
+    def __init__(self, topic_id: str, claim_id: str | None = None) -> None:
+        super().__init__()
+        self.topic_id = topic_id
+        self.claim_id = claim_id

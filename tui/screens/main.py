@@ -18,7 +18,9 @@ from textual.worker import Worker, WorkerState
 from core.index import AnalysisIndex
 from core.model import Analysis
 
-from ..messages import ClaimChosen, ClaimHighlighted, SourceHighlighted
+from ..desk import ReviewDesk
+from ..messages import (ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested, SourceHighlighted,
+                        VerdictRequested)
 from ..safe import plain
 from ..widgets.article import ArticleView
 from ..widgets.claims import ClaimTable, claim_matches
@@ -44,11 +46,18 @@ class MainScreen(Screen):
         Binding("slash", "filter", "Filter", key_display="/", id="filter.open"),
         Binding("escape", "close_filter", "Close filter", show=False, id="filter.close"),
         Binding("t", "toggle_junk", "Junk", id="article.toggle_junk"),
+        Binding("ctrl+z", "undo", "Undo decision", id="review.undo"),
+        Binding("e", "export", "Export", id="review.export"),
     ]
 
-    def __init__(self, paths: list[str], analysis: Analysis | None = None) -> None:
+    def __init__(self, paths: list[str], analysis: Analysis | None = None, *, db: str | None = None,
+                 read_only: bool = False, reviewer: str | None = None,
+                 aliases: list[list[str]] | None = None, measure_words: dict | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.desk = ReviewDesk(self, paths=paths, db=db, read_only=read_only, reviewer=reviewer)
+        self.aliases = aliases
+        self.measure_words = measure_words
         self.ix: AnalysisIndex | None = AnalysisIndex.build(analysis) if analysis else None
         self._preloaded = analysis is not None
         self.current_source: str | None = None
@@ -95,8 +104,9 @@ class MainScreen(Screen):
 
         self.app.call_from_thread(self._progress, "reading articles", 0, 0)
         corpus = load_corpus(self.paths or None)
-        return analyze(corpus.sources, problems=corpus.problems, root=corpus.root,
-                       progress=lambda stage, done, total: self.app.call_from_thread(self._progress, stage, done, total))
+        extra = {"measure_words": self.measure_words} if self.measure_words else {}
+        return analyze(corpus.sources, problems=corpus.problems, root=corpus.root, aliases=self.aliases,
+                       **extra, progress=lambda stage, done, total: self.app.call_from_thread(self._progress, stage, done, total))
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self.query_one("#loading-label", Static).update(Text(f"{stage.capitalize()}…"))
@@ -121,10 +131,9 @@ class MainScreen(Screen):
         self.query_one("#loading").display = False
         a = ix.analysis
         self.app.title = "crosscheck"
-        self.app.sub_title = (f"{a.root} · {len(a.sources)} sources · {len(a.claims)} claims · "
-                              f"{len(a.conflicts)} conflicts")
+        self._status()
         for p in a.problems:
-            self.notify(str(p), title="Skipped" if p.fatal else "Note", severity="warning", timeout=8)
+            self.notify(str(p), title="Skipped" if p.fatal else "Note", severity="warning", timeout=8, markup=False)
         if not a.sources:
             problems = "\n".join(f"• {p}" for p in a.problems) or "no article files were found"
             self._empty("No articles could be read.\n\n" + problems +
@@ -135,6 +144,71 @@ class MainScreen(Screen):
         self.current_source = a.sources[0].id
         self._show_source(self.current_source)
         self._focus_pane("sources")
+        self.desk.start(ix)
+
+    def _status(self) -> None:
+        a = self.ix.analysis if self.ix else None
+        if a is None:
+            return
+        line = f"{a.root} · {len(a.sources)} sources · {len(a.claims)} claims · {len(a.conflicts)} conflicts"
+        session = self.desk.session
+        if session is not None:
+            decided = sum(1 for d in session.review.claims.values() if d.verdict)
+            line += f" · {decided} verdict{'s' * (decided != 1)}"
+            if session.review.orphans:
+                line += f" · {len(session.review.orphans)} orphaned"
+            if session.read_only:
+                line += " · READ-ONLY"
+        self.app.sub_title = line
+
+    def review_changed(self) -> None:
+        """Redraws every verdict, note and chosen figure on screen, leaving cursors where they are."""
+        ix = self.ix
+        if ix is None or not self.loaded:
+            return
+        review = self.desk.review
+        if self.current_source:
+            self._show_source(self.current_source, keep=True)
+        self.query_one(ConflictList).restyle(ix, review)
+        self.query_one(ConflictDetail).restyle(ix, review)
+        self._status()
+
+    @on(VerdictRequested)
+    def _verdict(self, message: VerdictRequested) -> None:
+        self.desk.verdict(message.claim_id, message.verdict)
+
+    @on(NoteRequested)
+    def _note(self, message: NoteRequested) -> None:
+        self.desk.note(message.kind, message.target)
+
+    @on(FigureRequested)
+    def _figure(self, message: FigureRequested) -> None:
+        self.desk.figure(message.topic_id, message.claim_id)
+
+    def action_undo(self) -> None:
+        self.desk.undo()
+
+    def action_export(self) -> None:
+        if self.ix is None:
+            self.notify("Nothing to export yet: the analysis is still running.", severity="warning")
+            return
+        from pathlib import Path
+
+        from .export import ExportScreen
+        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (self.ix.analysis.root or "corpus"))
+
+        def chosen(result) -> None:
+            if result:
+                self.desk.export(*result)
+
+        self.app.push_screen(ExportScreen(f"crosscheck-{name}-review", Path.cwd()), chosen)
+
+    def show_orphans(self) -> None:
+        from .orphans import OrphansScreen
+        self.app.push_screen(OrphansScreen(self.desk.review.orphans))
+
+    def on_unmount(self) -> None:
+        self.desk.stop()
 
     def _empty(self, message: str) -> None:
         self.query_one("#views").display = False
@@ -144,15 +218,16 @@ class MainScreen(Screen):
         empty.display = True
 
     # ---- showing ------------------------------------------------------------------------
-    def _show_source(self, source_id: str, claim_id: str | None = None) -> None:
+    def _show_source(self, source_id: str, claim_id: str | None = None, keep: bool = False) -> None:
         ix = self.ix
         if ix is None or source_id not in ix.sources:
             return
         self.current_source = source_id
         claims = [c for c in ix.claims_by_source.get(source_id, [])
                   if not self.filter_text or claim_matches(c, self.filter_text, ix.sources[source_id].outlet)]
-        self.query_one(ClaimTable).show(ix, claims)
-        self.query_one(ArticleView).show(ix, ix.sources[source_id], current=claim_id)
+        self.query_one(ClaimTable).show(ix, claims, self.desk.review, keep_cursor=keep)
+        if not keep:
+            self.query_one(ArticleView).show(ix, ix.sources[source_id], current=claim_id)
 
     def _fill_conflicts(self) -> None:
         ix = self.ix
@@ -160,7 +235,7 @@ class MainScreen(Screen):
             return
         conflicts = [x for x in ix.analysis.conflicts
                      if not self.filter_text or conflict_matches(ix, x, self.filter_text)]
-        self.query_one(ConflictList).show(ix, conflicts)
+        self.query_one(ConflictList).show(ix, conflicts, self.desk.review)
         detail = self.query_one(ConflictDetail)
         if not ix.analysis.conflicts:
             detail.query_one("#conflict-summary", Static).update(Text(
@@ -170,7 +245,7 @@ class MainScreen(Screen):
             detail.show(ix, None)
         else:
             self.current_conflict = conflicts[0].id
-            detail.show(ix, conflicts[0])
+            detail.show(ix, conflicts[0], self.desk.review)
 
     @on(SourceHighlighted)
     def _source_highlighted(self, message: SourceHighlighted) -> None:
@@ -220,7 +295,7 @@ class MainScreen(Screen):
         if self.ix:
             self.current_conflict = message.conflict_id
             x = next(x for x in self.ix.analysis.conflicts if x.id == message.conflict_id)
-            self.query_one(ConflictDetail).show(self.ix, x)
+            self.query_one(ConflictDetail).show(self.ix, x, self.desk.review)
 
     # ---- panes and layout ---------------------------------------------------------------
     def on_resize(self, event) -> None:

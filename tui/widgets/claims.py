@@ -4,15 +4,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
+from core.decisions import Review
 from core.index import AnalysisIndex
 from core.model import Claim
 from core.numbers import interval_text
 
-from ..messages import ClaimChosen, ClaimHighlighted
+from ..messages import ClaimChosen, ClaimHighlighted, NoteRequested, VerdictRequested
 from ..safe import plain
+from ..verdicts import VERDICT_BINDINGS, verdict_cell
 from .virtual_table import VirtualTable
 
-COLUMNS = [("", 1), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
+COLUMNS = [("", 1), ("✓", 2), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
            ("event", 4)]
 
 
@@ -30,6 +32,8 @@ class ClaimTable(VirtualTable):
         Binding("enter", "choose", "Show in article", id="claims.choose"),
         Binding("j", "cursor_down", "Down", show=False, id="claims.down"),
         Binding("k", "cursor_up", "Up", show=False, id="claims.up"),
+        *VERDICT_BINDINGS,
+        Binding("n", "note", "Note", id="note.edit"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -37,13 +41,16 @@ class ClaimTable(VirtualTable):
         self.border_title = "Claims"
         self.set_columns(COLUMNS)
 
-    def show(self, ix: AnalysisIndex, claims: list[Claim]) -> None:
+    def show(self, ix: AnalysisIndex, claims: list[Claim], review: Review | None = None,
+             keep_cursor: bool = False) -> None:
+        """Fills the table; `keep_cursor` restyles the same claims in place (a decision changed)."""
+        review = review or Review()
         rows = []
         for c in claims:
             mark = Text("≠", style="bold") if c.id in ix.in_conflict else Text("·", style="dim")
-            rows.append((mark, plain(c.number_text, 30), interval_text(c.low, c.high), c.measure,
+            rows.append((mark, verdict_cell(review.claims.get(c.id)), plain(c.number_text, 30), interval_text(c.low, c.high), c.measure,
                          plain(c.who or "—", 40), plain(c.attributed_to or "(outlet)", 60), c.event))
-        self.set_rows(rows, [c.id for c in claims])
+        (self.restyle if keep_cursor else self.set_rows)(rows, [c.id for c in claims])
         self.border_subtitle = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
 
     @property
@@ -53,6 +60,14 @@ class ClaimTable(VirtualTable):
     def action_choose(self) -> None:
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
+
+    def action_verdict(self, verdict: str | None) -> None:
+        if self.current_claim:
+            self.post_message(VerdictRequested(self.current_claim, verdict))
+
+    def action_note(self) -> None:
+        if self.current_claim:
+            self.post_message(NoteRequested("claim", self.current_claim))
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()

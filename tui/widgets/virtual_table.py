@@ -53,6 +53,21 @@ class VirtualTable(ScrollView, can_focus=True):
         self.rows: list[tuple[Cell, ...]] = []
         self.keys: list[str] = []
         self._row_of: dict[str, int] = {}
+        self._keep = False
+
+    def restyle(self, rows: list[tuple[Cell, ...]], keys: list[str]) -> None:
+        """Like `set_rows`, but keeps the cursor and scroll when the keys are unchanged."""
+        self._keep = True
+        try:
+            self.set_rows(rows, keys)
+        finally:
+            self._keep = False
+
+    def replace_row(self, key: str, cells: tuple[Cell, ...]) -> None:
+        row = self._row_of.get(key)
+        if row is not None:
+            self.rows[row] = cells
+            self.refresh()
 
     # ---- data ---------------------------------------------------------------------------
     def set_columns(self, columns: list[tuple[str, int]]) -> None:
@@ -60,6 +75,10 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def set_rows(self, rows: list[tuple[Cell, ...]], keys: list[str]) -> None:
         """Replaces every row at once; the cursor goes back to the first."""
+        if keys == self.keys and rows and self._keep:
+            self.rows = rows  # the same rows restyled (a decision changed): leave cursor and scroll
+            self.refresh()
+            return
         self.rows, self.keys = rows, keys
         self._row_of = {k: i for i, k in enumerate(keys)}
         width = sum(w + 1 for _, w in self.columns)

@@ -1,0 +1,244 @@
+"""The review store and session: commits, audit trail, undo, stale writes, identity across
+re-analysis, and every bad-database state opening read-only without touching the file."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from core.analysis import analyze
+from core.decisions import Figure, attach, claim_key
+from core.index import AnalysisIndex
+from core.ingest import source_from_text
+from core.session import NothingToUndo, Session
+from core.store import SCHEMA_VERSION, Locked, ReadOnly, Stale, Store, default_path
+
+from apps import sample_analysis
+
+WIRE = ("Ambush kills soldiers\n\nAt least 12 soldiers were killed in the ambush near Gao on Monday, "
+        "the army said. Local officials said 15 soldiers died and 4 were missing.\n")
+REWRITE = ("Soldiers die in Gao ambush\n\nTwelve soldiers were killed near Gao on Monday, according to "
+           "the army. A hospital source said 20 soldiers were wounded.\n")
+
+
+def _ix(*texts: str) -> AnalysisIndex:
+    sources = [source_from_text(f"a{i}.txt", t, id=f"s{i}") for i, t in enumerate(texts, 1)]
+    return AnalysisIndex.build(analyze(sources))
+
+
+@pytest.fixture
+def ix():
+    return AnalysisIndex.build(sample_analysis())
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "reviews.sqlite3"
+
+
+def test_decision_is_committed_with_audit_and_visible_to_a_new_connection(ix, db):
+    s = Session(Store.open(db), ix, "ana")
+    claim = ix.analysis.claims[0]
+    d = s.set_verdict(claim.id, "accepted")
+    assert (d.verdict, d.rev, d.reviewer) == ("accepted", 1, "ana")
+    s.set_claim_note(claim.id, "matches the wire")
+    with sqlite3.connect(db) as other:  # a separate connection sees it: it was committed
+        row = other.execute("SELECT verdict, note, rev FROM decisions").fetchone()
+        assert row == ("accepted", "matches the wire", 2)
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    audit = Store.open(db).history()
+    assert [(a.field, a.old, a.new, a.reviewer, a.action) for a in audit] == [
+        ("verdict", None, "accepted", "ana", "set"), ("note", "", "matches the wire", "ana", "set")]
+    assert all(a.at.endswith("Z") and a.label for a in audit)
+
+
+def test_undo_restores_and_is_audited(ix, db):
+    s = Session(Store.open(db), ix, "ana")
+    c = ix.analysis.claims[3].id
+    s.set_verdict(c, "accepted")
+    s.set_verdict(c, "rejected")
+    kind, target, d = s.undo()
+    assert (kind, target, d.verdict) == ("claim", c, "accepted")
+    assert s.undo()[2].verdict is None
+    with pytest.raises(NothingToUndo):
+        s.undo()
+    actions = [(a.action, a.old, a.new) for a in Store.open(db).history()]
+    assert actions[-2:] == [("undo", "rejected", "accepted"), ("undo", "accepted", None)]
+
+
+def test_topic_figure_from_a_claim_and_typed(ix, db):
+    s = Session(Store.open(db), ix, "ana")
+    topic = ix.analysis.conflicts[0].topic
+    chosen = ix.topics[topic].claims[1]
+    c = ix.claims[chosen]
+    s.set_figure(topic, Figure(c.low, c.high, c.fingerprint, c.number_text), "best sourced")
+    assert s.review.figure_claims[topic] == chosen
+    s.set_figure(topic, Figure(5, 7, None, "5..7"))
+    assert topic not in s.review.figure_claims
+    again = attach(ix, Store.open(db).decisions())
+    assert again.topics[topic].figure == Figure(5, 7, None, "5..7")
+    assert again.topics[topic].note == "best sourced"
+
+
+def test_stale_write_is_refused_and_reports_the_other_reviewer(ix, db):
+    ana = Session(Store.open(db), ix, "ana")
+    bob = Session(Store.open(db), ix, "bob")
+    c = ix.analysis.claims[0].id
+    ana.set_verdict(c, "accepted")
+    with pytest.raises(Stale) as err:
+        bob.set_verdict(c, "rejected")  # bob's screen never saw ana's decision
+    assert "ana" in str(err.value) and "accepted" in str(err.value)
+    assert bob.claim(c).verdict == "accepted"  # bob's view now shows ana's decision
+    assert bob.set_verdict(c, "rejected").rev == 2  # deciding again, knowingly, overrides
+    assert Store.open(db).get(claim_key(ix.claims[c])).verdict == "rejected"
+
+
+def test_poll_sees_another_connections_commit(ix, db):
+    ana = Session(Store.open(db), ix, "ana")
+    bob = Session(Store.open(db), ix, "bob")
+    assert not bob.poll()
+    c = ix.analysis.claims[2].id
+    ana.set_verdict(c, "disputed")
+    assert bob.poll() and bob.claim(c).verdict == "disputed"
+    assert not bob.poll()
+
+
+def test_decisions_follow_claims_across_reanalysis_and_orphans_are_kept(db):
+    before = _ix(WIRE)
+    s = Session(Store.open(db), before, "ana")
+    by_text = {c.number_text: c for c in before.analysis.claims}
+    s.set_verdict(by_text["At least 12"].id, "accepted")
+    s.set_verdict(by_text["15"].id, "disputed")
+    s.set_verdict(by_text["4"].id, "rejected")
+    # an article is added, and the first one re-worded where the missing were counted
+    edited = WIRE.replace("and 4 were missing", "and others were hurt")
+    after = _ix(edited, REWRITE)
+    review = attach(after, Store.open(db).decisions())
+    now = {after.claims[cid].number_text: d.verdict for cid, d in review.claims.items()}
+    assert now == {"At least 12": "accepted", "15": "disputed"}
+    assert [d.verdict for d in review.orphans] == ["rejected"]
+    assert review.orphans[0].anchor["number_text"] == "4"
+
+
+def test_claim_found_again_when_the_extractor_widens_its_span(db):
+    ix = _ix(WIRE)
+    s = Session(Store.open(db), ix, "ana")
+    c = next(c for c in ix.analysis.claims if c.number_text == "15")
+    s.set_verdict(c.id, "accepted")
+    store = Store.open(db)
+    [d] = store.decisions()
+    # what an older extractor would have stored: a different fingerprint and a narrower phrase
+    moved = dict(d.anchor, fingerprint="0000000000000000", number_text="15 soldiers")
+    store._con.execute("UPDATE decisions SET anchor = ?", (__import__("json").dumps(moved),))
+    review = attach(ix, Store.open(db).decisions())
+    assert list(review.claims) == [c.id] and not review.orphans
+
+
+def test_locked_database_refuses_the_write_and_keeps_nothing_half_done(ix, db, monkeypatch):
+    monkeypatch.setattr("core.store.BUSY_MS", 200)
+    s = Session(Store.open(db), ix, "ana")
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.raises(Locked, match="locked"):
+            s.set_verdict(ix.analysis.claims[0].id, "accepted")
+        assert s.claim(ix.analysis.claims[0].id) is None
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert s.set_verdict(ix.analysis.claims[0].id, "accepted").rev == 1  # and works once released
+
+
+def test_database_locked_at_open_becomes_read_only(ix, db, monkeypatch):
+    monkeypatch.setattr("core.store.BUSY_MS", 200)
+    first = Store.open(db)
+    Session(first, ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
+    first.close()  # in WAL mode every open connection holds a shared lock
+    blocker = sqlite3.connect(db, isolation_level=None)
+    blocker.execute("PRAGMA locking_mode = EXCLUSIVE")
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        store = Store.open(db)
+        assert store.read_only and "locked" in store.reason
+        with pytest.raises(ReadOnly):
+            Session(store, ix, "bob").set_verdict(ix.analysis.claims[1].id, "accepted")
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+
+def _bytes(path):
+    return path.read_bytes()
+
+
+def test_garbage_file_is_left_untouched(ix, db):
+    db.write_bytes(b"this is a memo, not a database\n" * 100)
+    before = _bytes(db)
+    store = Store.open(db)
+    assert store.read_only and "not a SQLite database" in store.reason and str(db) in store.reason
+    s = Session(store, ix, "ana")
+    with pytest.raises(ReadOnly):
+        s.set_verdict(ix.analysis.claims[0].id, "accepted")
+    assert _bytes(db) == before
+
+
+def test_damaged_database_is_left_untouched(ix, db):
+    Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
+    for suffix in ("-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    data = bytearray(_bytes(db))
+    data[100:4096] = b"\xff" * (4096 - 100)  # keep the header, wreck the schema page
+    db.write_bytes(bytes(data))
+    store = Store.open(db)
+    assert store.read_only and "damaged" in store.reason
+    assert _bytes(db) == bytes(data)
+
+
+def test_newer_schema_opens_read_only_and_keeps_its_decisions(ix, db):
+    Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
+    with sqlite3.connect(db) as con:
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    store = Store.open(db)
+    assert store.read_only and "newer crosscheck" in store.reason
+    assert [d.verdict for d in store.decisions()] == ["accepted"]  # still readable
+    with pytest.raises(ReadOnly):
+        Session(store, ix, "ana").set_verdict(ix.analysis.claims[1].id, "rejected")
+
+
+def test_someone_elses_sqlite_file_is_not_touched(ix, db):
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE invoices (n INTEGER)")
+    store = Store.open(db)
+    assert store.read_only and "not a crosscheck" in store.reason
+    with sqlite3.connect(db) as con:
+        assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["invoices"]
+
+
+def test_read_only_file_opens_read_only(ix, db, monkeypatch):
+    Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
+    real = __import__("os").access
+    monkeypatch.setattr("core.store.os.access",
+                        lambda p, mode: False if mode == __import__("os").W_OK else real(p, mode))
+    store = Store.open(db)
+    assert store.read_only and "read-only" in store.reason
+    assert [d.verdict for d in store.decisions()] == ["accepted"]
+
+
+def test_asked_read_only_never_creates_a_file(db):
+    store = Store.open(db, read_only=True)
+    assert store.read_only and not db.exists() and store.decisions() == []
+
+
+def test_folder_instead_of_file(tmp_path):
+    store = Store.open(tmp_path)
+    assert store.read_only and "folder" in store.reason
+
+
+def test_default_path_is_per_corpus_under_xdg_data_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    a, b = default_path([tmp_path / "mali"]), default_path([tmp_path / "gaza"])
+    assert a.parent == tmp_path / "crosscheck" / "reviews" and a != b
+    assert a.name.startswith("mali-") and default_path([tmp_path / "mali"]) == a
+    assert default_path([]).name.startswith("sample-")
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/path")  # not absolute: ignored, per the XDG spec
+    assert str(default_path([])).startswith(str(__import__("pathlib").Path.home()))

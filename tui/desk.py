@@ -1,0 +1,176 @@
+"""The review desk: the dashboard's link to the review database.
+
+The main screen forwards decision intents here; every store call runs on the `StoreThread` and
+the screen is redrawn only from its completion callback, i.e. after the commit. A timer polls
+for other reviewers' commits and redraws when there are any.
+"""
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from core.decisions import Review, claim_label, topic_label
+from core.index import AnalysisIndex
+from core.session import NothingToUndo, Session
+from core.store import Stale, Store, StoreError, default_path
+
+from .store_thread import StoreThread
+
+if TYPE_CHECKING:
+    from .screens.main import MainScreen
+
+POLL_SECONDS = 1.5
+"""How often another reviewer's decisions are looked for (a cheap `PRAGMA data_version`)."""
+
+
+class ReviewDesk:
+    def __init__(self, screen: "MainScreen", *, paths: Sequence[str], db: str | None, read_only: bool,
+                 reviewer: str | None) -> None:
+        self.screen = screen
+        self.path = Path(db).expanduser() if db else default_path(paths)
+        self.ask_read_only = read_only
+        self.reviewer = reviewer
+        self.session: Session | None = None
+        self.thread: StoreThread | None = None
+        self._timer = None
+
+    @property
+    def review(self) -> Review:
+        return self.session.review if self.session else Review()
+
+    @property
+    def idle(self) -> bool:
+        """True when no store work is queued or running (tests wait on this)."""
+        return self.thread is None or (self.thread.idle and self.session is not None)
+
+    def start(self, ix: AnalysisIndex) -> None:
+        if self.thread is None:
+            self.thread = StoreThread(asyncio.get_running_loop())
+        path, ro, reviewer = self.path, self.ask_read_only, self.reviewer
+
+        def open_session() -> Session:
+            try:
+                store = Store.open(path, read_only=ro)
+            except Exception as e:  # noqa: BLE001 - Store.open handles known states; anything else: read-only
+                store = Store(path, None, True, f"cannot open {path} ({type(e).__name__}: {e})")
+            return Session(store, ix, reviewer)
+
+        self.thread.submit(open_session, self._opened, self._failed)
+        if self._timer is None:
+            self._timer = self.screen.set_interval(POLL_SECONDS, self.poll)
+
+    def stop(self) -> None:
+        if self.thread is not None:
+            session = self.session
+            if session is not None:
+                self.thread.submit(session.store.close)
+            self.thread.stop()
+
+    def _opened(self, session: Session) -> None:
+        self.session = session
+        self.screen.review_changed()
+        if session.read_only:
+            self._say(f"{session.store.reason}. You can read and export; decisions are not saved.",
+                      "Review database read-only", "warning", 20)
+        if session.review.orphans:
+            n = len(session.review.orphans)
+            self._say(f"{n} decision{'s' * (n != 1)} no longer match{'es' * (n == 1)} a claim or topic "
+                      "(kept, not lost): ctrl+p → “orphaned”.", "Orphaned decisions", "warning", 12)
+
+    # ---- decisions ------------------------------------------------------------------------
+    def _ready(self) -> Session | None:
+        if self.session is None:
+            self._say("The review database is still opening; try again in a moment.", "", "warning", 4)
+            return None
+        if self.session.read_only:
+            self._say(f"Not saved: {self.session.store.reason}.", "Read-only", "error", 8)
+            return None
+        return self.session
+
+    def verdict(self, claim_id: str, verdict: str | None) -> None:
+        s = self._ready()
+        if s:
+            self.thread.submit(lambda: s.set_verdict(claim_id, verdict), self._saved, self._failed)
+
+    def note(self, kind: str, target: str) -> None:
+        s = self._ready()
+        if not s:
+            return
+        from .screens.note import NoteScreen
+        ix = s.ix
+        current = s.claim(target) if kind == "claim" else s.topic(target)
+        about = claim_label(ix, ix.claims[target]) if kind == "claim" else topic_label(ix, ix.topics[target])
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            write = s.set_claim_note if kind == "claim" else s.set_topic_note
+            self.thread.submit(lambda: write(target, text), self._saved, self._failed)
+
+        self.screen.app.push_screen(NoteScreen(about, current.note if current else ""), save)
+
+    def figure(self, topic_id: str, claim_id: str | None) -> None:
+        s = self._ready()
+        if not s:
+            return
+        from .screens.figure import FigureChoice, FigureScreen
+
+        def save(choice: FigureChoice | None) -> None:
+            if choice is not None:
+                self.thread.submit(lambda: s.set_figure(topic_id, choice.figure, choice.note),
+                                   self._saved, self._failed)
+
+        self.screen.app.push_screen(FigureScreen(s.ix, topic_id, s.topic(topic_id), claim_id), save)
+
+    def undo(self) -> None:
+        s = self._ready()
+        if s:
+            self.thread.submit(s.undo, self._undone, self._failed)
+
+    def _saved(self, _decision) -> None:
+        self.screen.review_changed()
+
+    def _undone(self, result) -> None:
+        _kind, _target, d = result
+        self.screen.review_changed()
+        self._say(f"Undone: {d.label}", "Undo", "information", 4)
+
+    def poll(self) -> None:
+        s, thread = self.session, self.thread
+        if s is not None and thread is not None and thread.idle:
+            thread.submit(s.poll, lambda changed: changed and self.screen.review_changed())
+
+    def export(self, fmt: str, path: Path) -> None:
+        """Writes the review in the store thread, so it sees every decision made before it."""
+        s = self.session
+        ix = self.screen.ix
+        if ix is None or self.thread is None:
+            self._say("Nothing to export yet: the analysis is still running.", "", "warning", 4)
+            return
+
+        def job() -> Path:
+            from core.export import render
+            review = s.review if s else Review()
+            text = render(fmt, ix, review, db=str(self.path))
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            return path
+
+        self.thread.submit(job, lambda p: self._say(f"{fmt} written to {p}", "Exported", "information", 6),
+                           lambda e: self._say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}",
+                                               "Export failed", "error", 10))
+
+    def _failed(self, e: BaseException) -> None:
+        if isinstance(e, Stale):
+            self.screen.review_changed()
+            self._say(str(e), "Changed by another reviewer", "warning", 12)
+        elif isinstance(e, NothingToUndo):
+            self._say(str(e), "", "information", 3)
+        elif isinstance(e, StoreError):
+            self._say(str(e), "Not saved", "error", 12)
+        else:
+            self._say(f"Not saved: {type(e).__name__}: {e}", "Review database error", "error", 12)
+
+    def _say(self, message: str, title: str, severity: str, timeout: float) -> None:
+        self.screen.notify(message, title=title, severity=severity, timeout=timeout, markup=False)

@@ -1,0 +1,79 @@
+"""`e`: write the review (figures, verdicts, chosen figures, notes, orphans) as Markdown, CSV or JSON."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, RadioButton, RadioSet, Static
+
+FORMATS = {"markdown": ".md", "csv": ".csv", "json": ".json"}
+
+
+class ExportScreen(ModalScreen[tuple[str, Path] | None]):
+    """Asks for a format and a file; dismisses with (format, path)."""
+
+    CSS_PATH = "export.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Write file", priority=True, id="export.save"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="export.cancel"),
+    ]
+
+    def __init__(self, stem: str, directory: Path) -> None:
+        super().__init__()
+        self.stem = stem
+        self.directory = directory
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-box"):
+            yield Static(Text("Export the review", style="bold"))
+            yield Static(Text("Per topic: every source's figure, claimant, verdict and note, the chosen "
+                              "figure, the conflicts, and orphaned decisions.", style="dim"))
+            with RadioSet(id="export-format"):
+                yield RadioButton("Markdown: a memo to paste into a story", value=True, id="fmt-markdown")
+                yield RadioButton("CSV: one row per claim, for a spreadsheet", id="fmt-csv")
+                yield RadioButton("JSON: crosscheck/1 with verdicts, for other tools", id="fmt-json")
+            yield Static("file", classes="export-label")
+            yield Input(str(self.directory / f"{self.stem}.md"), id="export-path")
+            yield Static(id="export-error")
+            yield Static(Text("↑↓ format · enter or ctrl+s write · esc cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+        self.query_one(RadioSet).focus()
+
+    @property
+    def format(self) -> str:
+        pressed = self.query_one(RadioSet).pressed_button
+        return (pressed.id or "fmt-markdown").removeprefix("fmt-") if pressed else "markdown"
+
+    @on(RadioSet.Changed)
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        box = self.query_one("#export-path", Input)
+        path = Path(box.value)
+        if path.suffix.lower() in FORMATS.values():
+            box.value = str(path.with_suffix(FORMATS[self.format]))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        if not text:
+            self.query_one("#export-error", Static).update(Text("Type a file name.", style="bold red"))
+            return
+        path = Path(text).expanduser()
+        if not path.is_absolute():
+            path = self.directory / path
+        if path.is_dir():
+            self.query_one("#export-error", Static).update(Text(f"{path} is a folder.", style="bold red"))
+            return
+        self.dismiss((self.format, path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,39 @@
+"""How decisions look in tables: one mark per verdict that reads without colour."""
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+
+from core.decisions import Decision, Figure
+
+MARKS = {"accepted": ("✓", "bold green"), "disputed": ("?", "bold yellow"), "rejected": ("✗", "bold red")}
+NOTE_MARK = "✎"
+FIGURE_MARK = "★"
+
+
+def verdict_cell(d: Decision | None, chosen: bool = False) -> Text:
+    """`✓` accepted, `?` disputed, `✗` rejected, then `✎` for a note and `★` for the chosen figure."""
+    cell = Text()
+    if d and d.verdict:
+        mark, style = MARKS[d.verdict]
+        cell.append(mark, style=style)
+    if d and d.note:
+        cell.append(NOTE_MARK)
+    if chosen:
+        cell.append(FIGURE_MARK, style="bold")
+    return cell
+
+
+def figure_words(f: Figure) -> str:
+    if f.claim:
+        return f"{f} (“{f.text}”)" if f.text else str(f)
+    return f"{f} (typed in)"
+
+
+VERDICT_BINDINGS = [
+    Binding("a", "verdict('accepted')", "Accept", id="verdict.accept"),
+    Binding("d", "verdict('disputed')", "Dispute", id="verdict.dispute"),
+    Binding("x", "verdict('rejected')", "Reject", id="verdict.reject"),
+    Binding("u", "verdict(None)", "Clear verdict", id="verdict.clear"),
+]
+"""Decision keys of every pane that shows claims; the ids are shared so one remap covers them all."""
