@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
-from . import claimants, conflicts, events, samestory, topics
+from . import claimants, conflicts, events, lexicon, places, samestory, topics
 from .extract import extract
 from .model import Analysis, Problem, Source
 
@@ -22,20 +22,33 @@ Progress = Callable[[str, int, int], None]
 
 
 def analyze(sources: Sequence[Source], *, problems: Sequence[Problem] = (), root: str = "",
-            aliases: list[list[str]] | None = None, progress: Progress | None = None) -> Analysis:
-    """Analyses a corpus of already-read sources."""
+            aliases: Sequence[Sequence[str]] | None = None,
+            measure_words: Mapping[str, Sequence[str]] | None = None,
+            progress: Progress | None = None) -> Analysis:
+    """Analyses a corpus of already-read sources.
+
+    Args:
+        aliases: groups of names that mean one actor or place (configuration `[aliases]`). They
+            join affiliations in `topics.assign_parties` ("JNIM" and "GSIM" fighters are one
+            group) and, before events are linked, place keys and acronym actors, so articles
+            that spell a place differently ("Bombay", "Mumbai") can meet on one event.
+        measure_words: measure -> extra words or phrases (configuration `[measures]`), e.g.
+            {"killed": ["neutralised"]}; added to the lexicon only while claims are extracted.
+    """
     sources = list(sources)
     total = len(sources)
     extractions = []
-    for n, s in enumerate(sources, 1):
-        extractions.append(extract(s))
-        if progress and (n % 200 == 0 or n == total):
-            progress("extracting claims", n, total)
+    with lexicon.extra_measure_words(measure_words):
+        for n, s in enumerate(sources, 1):
+            extractions.append(extract(s))
+            if progress and (n % 200 == 0 or n == total):
+                progress("extracting claims", n, total)
     all_frames, claim_frames = [], []
     for ex in extractions:
         frames, claim_frame = events.segment(ex, ex.source.published)
         all_frames.extend(frames)
         claim_frames.append(claim_frame)
+    _alias_places(all_frames, aliases)
     if progress:
         progress("linking events", 0, 1)
     clusters, where = events.link(all_frames)
@@ -101,3 +114,27 @@ def _abduction_events(extractions, event_list) -> set[str]:
     hits = {ex.source.id: len(_ABDUCTION.findall(" ".join(s.text for s in ex.sentences))) for ex in extractions}
     return {e.id for e in event_list
             if e.sources and sum(hits.get(sid, 0) >= 3 for sid in e.sources) * 2 > len(e.sources)}
+
+
+def _alias_places(frames: list[events.Frame], aliases: Sequence[Sequence[str]] | None) -> None:
+    """Puts every configured alias of a place or actor under its group's first name, in place."""
+    first: dict[str, tuple[str, str]] = {}
+    for group in aliases or ():
+        for name in group:
+            first.setdefault(places.key(name), (places.key(group[0]), group[0]))
+    for k, target in first.items():
+        while first[target[0]] != target:  # a name in two groups: follow to the earlier group
+            target = first[target[0]]
+        first[k] = target
+    if not first:
+        return
+    for f in frames:
+        if any(k in first for k in f.places):
+            merged: Counter = Counter()
+            for k, n in f.places.items():
+                merged[first[k][0] if k in first else k] += n
+            f.places = merged
+        for k, name in list(f.place_names.items()):
+            if k in first:
+                f.place_names.setdefault(first[k][0], name)
+        f.actors = {first[places.key(a)][1] if places.key(a) in first else a for a in f.actors}

@@ -18,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from . import attribution, measures, sentences
+from . import attribution, lexicon, measures, sentences
 from .lexicon import (GENERIC_MODIFIERS, HEAD_MEASURE, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
                       PASSIVE_MEASURE, ROLE_OF_NOUN, SOURCE_NOUNS, STATE_WORDS)
 from .model import Claim, Source
@@ -43,12 +44,20 @@ _CONNECT = re.compile(
     r"says|claimed|counted|estimated|gave)\s+)?$",
     re.I,
 )
-_PREV_VERB = re.compile(
-    r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s|\w+ed(?=\s*,))\b"
-    % "|".join(sorted((k.replace("_", r"\s+") for k in PASSIVE_MEASURE), key=len, reverse=True)),
-    re.I,
-)
-"""The previous figure's own verb phrase, skipped when reading what joins two figures."""
+
+
+@lru_cache(maxsize=4)
+def _prev_verb(revision: int) -> re.Pattern:
+    """The previous figure's own verb phrase, skipped when reading what joins two figures.
+
+    Built from PASSIVE_MEASURE as it stands at `lexicon.revision`, so configured measure words
+    (`lexicon.extra_measure_words`) are skipped like the built-in ones."""
+    verbs = sorted((r"\s+".join(map(re.escape, k.split("_"))) for k in PASSIVE_MEASURE), key=len, reverse=True)
+    return re.compile(
+        r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s|\w+ed(?=\s*,))\b"
+        % "|".join(verbs), re.I)
+
+
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
 _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "on", "at", "by", "to", "from",
                   "with", "than", "that", "who", "which", "had", "have", "has", "been", "be", "the", "a",
@@ -271,7 +280,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
     prev = local[-1] if local else None
     if prev is not None:
         gap = sent.text[prev.extra["np_end"]: m.start()]
-        verb = _PREV_VERB.match(gap)
+        verb = _prev_verb(lexicon.revision).match(gap)
         if verb:
             gap = gap[verb.end():]
         joined = bool(_CONNECT.match(gap)) and len(gap) < 60

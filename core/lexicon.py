@@ -1,9 +1,15 @@
 """The words crosscheck reads casualty reporting with: who is counted, what happened to them, who said so.
 
-Kept as plain data so a reviewer can extend it (config `extra measure words`) and so the
-extractor's rules read as grammar rather than vocabulary.
+Kept as plain data so a reviewer can extend it (the `[measures]` section of the configuration,
+applied for one analysis by `extra_measure_words`) and so the extractor's rules read as grammar
+rather than vocabulary.
 """
 from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 # Nouns for people, mapped to a role. The role decides which counts are about the same group.
 ROLE_OF_NOUN: dict[str, str] = {}
@@ -133,6 +139,56 @@ ACTIVE_MEASURE = {
     "carted_away": "captured", "whisked_away": "captured", "took_away": "captured", "led_away": "captured",
     "snatched": "captured", "abducting": "captured",
 }
+
+MEASURES = ("killed", "injured", "missing", "captured", "displaced", "attackers", "casualties", "other")
+"""Every measure the tables above can give ("?" in ACTIVE_MEASURE means: ask the context)."""
+
+revision = 0
+"""Changes whenever the measure tables do, so code that compiles patterns from them can cache by it."""
+_revisions = itertools.count(1)
+_extra_lock = threading.RLock()
+
+
+def measure_key(phrase: str) -> str:
+    """A phrase as the measure tables key it: 'Rounded up' -> 'rounded_up'."""
+    from .measures import tokens  # measures imports this module
+
+    return "_".join(tokens(phrase))
+
+
+@contextmanager
+def extra_measure_words(words: Mapping[str, Iterable[str]] | None) -> Iterator[None]:
+    """Adds a reviewer's words to PASSIVE_MEASURE and ACTIVE_MEASURE for the duration of a block.
+
+    `{"killed": ["neutralised"]}` makes both "12 militants were neutralised" and "the army
+    neutralised 12 militants" killed counts. The tables are module globals read by the
+    extractor, so they are changed in place and restored exactly on exit, even on error; a lock
+    keeps two such blocks (say, two analysis workers) from interleaving. Code that reads the
+    tables outside such a block while one runs in another thread sees the extra words.
+    """
+    global revision
+    if not words:
+        yield
+        return
+    with _extra_lock:
+        saved = [(table, dict(table)) for table in (PASSIVE_MEASURE, ACTIVE_MEASURE)]
+        saved_revision = revision
+        try:
+            for measure, phrases in words.items():
+                if measure not in MEASURES:
+                    raise ValueError(f"unknown measure {measure!r} (known: {', '.join(MEASURES)})")
+                for phrase in phrases:
+                    key = measure_key(phrase)
+                    if key:
+                        PASSIVE_MEASURE[key] = ACTIVE_MEASURE[key] = measure
+            revision = next(_revisions)
+            yield
+        finally:
+            for table, old in saved:
+                table.clear()
+                table.update(old)
+            revision = saved_revision  # the tables are exactly as they were at that revision
+
 
 # What makes a figure a claim by someone: "X said", "according to X".
 SAY_VERBS = {
