@@ -192,7 +192,20 @@ def extract(source: Source) -> SourceExtraction:
                 f.part_of += len(found)
         found.extend(local)
     _resolve_claimants(found, sents)
+    _unique_fingerprints(found)
     return SourceExtraction(source, sents, found)
+
+
+def _unique_fingerprints(found: list[Found]) -> None:
+    """A passage repeated in one page gives equal fingerprints; the n-th repeat gets its own, so a
+    decision on one copy never lands on the other."""
+    seen: dict[str, int] = {}
+    for f in found:
+        fp = f.claim.fingerprint
+        n = seen.get(fp, 0)
+        seen[fp] = n + 1
+        if n:
+            f.claim = replace(f.claim, fingerprint=hashlib.blake2b(f"{fp}#{n}".encode(), digest_size=8).hexdigest())
 
 
 def _resolve_claimants(found: list[Found], sents: list[sentences.Sentence]) -> None:

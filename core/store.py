@@ -179,29 +179,32 @@ class Store:
             con.close()
             return cls._open_ro(path, f"{path} was written by a newer crosscheck (schema {version}; this "
                                       f"version knows {SCHEMA_VERSION}); opened read-only so nothing in it is lost")
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if version == 0 and tables:
-            con.close()
-            return cls(path, None, True, f"{path} is a SQLite database but not a crosscheck one; it was "
-                                         "left untouched. Choose another file with --db.")
         if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             con.close()
             return cls(path, None, True, f"{path} is damaged (integrity check failed); it was left "
                                          "untouched. Choose another file with --db.")
-        con.execute("PRAGMA journal_mode = WAL")
-        con.execute("PRAGMA synchronous = FULL")
         if version == 0:
-            con.execute("BEGIN IMMEDIATE")
+            con.execute("BEGIN IMMEDIATE")  # two first openers at once: one creates, the other sees it
             try:
-                if con.execute("PRAGMA user_version").fetchone()[0] == 0:  # another process may have won
+                version = con.execute("PRAGMA user_version").fetchone()[0]
+                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if version == 0 and tables:
+                    con.execute("ROLLBACK")
+                    con.close()
+                    return cls(path, None, True, f"{path} is a SQLite database but not a crosscheck one; it "
+                                                 "was left untouched. Choose another file with --db.")
+                if version == 0:
                     for statement in filter(str.strip, _SCHEMA.split(";")):
                         con.execute(statement)
                     con.execute("INSERT INTO meta VALUES ('app', 'crosscheck'), ('created', ?)", (now(),))
                     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
                 raise
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")
         return cls(path, con, False, None)
 
     @classmethod

@@ -40,7 +40,8 @@ def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
     done = tmp_path / "exit-code"
     command = f"{_crosscheck()}; echo $? > {done}"
     _tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24",
-          "env", "TERM=xterm-256color", "sh", "-c", command)
+          "env", "TERM=xterm-256color", f"XDG_DATA_HOME={tmp_path / 'data'}",
+          f"XDG_CONFIG_HOME={tmp_path / 'config'}", "sh", "-c", command)
     try:
         _wait_for(session, " claims · ")  # the header shows counts once the analysis is in
         _tmux("send-keys", "-t", session, "c")

@@ -150,7 +150,7 @@ class MainScreen(Screen):
         a = self.ix.analysis if self.ix else None
         if a is None:
             return
-        line = f"{a.root} · {len(a.sources)} sources · {len(a.claims)} claims · {len(a.conflicts)} conflicts"
+        line = f"{len(a.sources)} sources · {len(a.claims)} claims · {len(a.conflicts)} conflicts"
         session = self.desk.session
         if session is not None:
             decided = sum(1 for d in session.review.claims.values() if d.verdict)
@@ -159,7 +159,7 @@ class MainScreen(Screen):
                 line += f" · {len(session.review.orphans)} orphaned"
             if session.read_only:
                 line += " · READ-ONLY"
-        self.app.sub_title = line
+        self.app.sub_title = f"{line} · {a.root}"  # the root last: a narrow header cuts the end
 
     def review_changed(self) -> None:
         """Redraws every verdict, note and chosen figure on screen, leaving cursors where they are."""

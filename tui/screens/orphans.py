@@ -42,4 +42,5 @@ class OrphansScreen(ModalScreen):
                               plain(d.reviewer), d.updated_at[:16].replace("T", " "))
             if not self.orphans:
                 table.add_row(Text("none: every decision found its claim or topic", style="italic"), "", "", "")
+            self.table = table
             yield Static(table)

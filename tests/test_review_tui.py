@@ -1,0 +1,245 @@
+"""Reviewing in the dashboard: each decision key, the note editor, the best figure, undo, export,
+read-only mode and another reviewer's decisions arriving, driven through Textual's pilot."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.decisions import attach
+from core.session import Session
+from core.store import Store
+from tui.app import make_app
+from tui.screens.export import ExportScreen
+from tui.screens.figure import FigureScreen
+from tui.screens.note import NoteScreen
+from tui.widgets.claims import ClaimTable
+from tui.widgets.conflicts import ConflictDetail, FigureTable
+
+from apps import sample_analysis
+
+SIZE = (160, 48)
+
+
+async def settle(pilot, app) -> None:
+    """Waits until the store thread has committed everything asked of it and the screen redrew."""
+    desk = app.main_screen.desk
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if desk.session is not None and desk.idle:
+            break
+    await pilot.pause()
+
+
+def stored(db) -> dict[str, object]:
+    store = Store.open(db, read_only=True)
+    try:
+        return {d.anchor.get("number_text") + "@" + d.anchor.get("path"): d for d in store.decisions()}
+    finally:
+        store.close()
+
+
+async def to_claims(pilot, app):
+    await settle(pilot, app)
+    await pilot.press("tab", "tab")
+    table = app.screen.query_one(ClaimTable)
+    assert app.focused is table
+    return table
+
+
+@pytest.mark.parametrize("key, verdict, mark", [("a", "accepted", "✓"), ("d", "disputed", "?"),
+                                                ("x", "rejected", "✗")])
+async def test_verdict_keys_save_then_show(tmp_path, key, verdict, mark):
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        table = await to_claims(pilot, app)
+        await pilot.press("j", key)
+        await settle(pilot, app)
+        claim = app.main_screen.ix.claims[table.keys[1]]
+        assert str(table.rows[1][1]) == mark and table.cursor_row == 1
+        [d] = Store.open(db).decisions()
+        assert d.verdict == verdict and d.anchor["fingerprint"] == claim.fingerprint
+        assert f"1 verdict" in app.sub_title
+
+
+async def test_clear_and_undo(tmp_path):
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        table = await to_claims(pilot, app)
+        await pilot.press("a")
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert str(table.rows[0][1]) == ""
+        await pilot.press("ctrl+z")  # takes back the clear
+        await settle(pilot, app)
+        assert str(table.rows[0][1]) == "✓"
+        await pilot.press("ctrl+z")  # and the accept
+        await settle(pilot, app)
+        assert str(table.rows[0][1]) == ""
+    history = Store.open(db).history()
+    assert [(h.action, h.old, h.new) for h in history] == [
+        ("set", None, "accepted"), ("set", "accepted", None), ("undo", None, "accepted"), ("undo", "accepted", None)]
+
+
+async def test_note_editor_saves_with_ctrl_s_and_escape_cancels(tmp_path):
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        table = await to_claims(pilot, app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"[bold]wire | copy[/]")
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, NoteScreen) and Store.open(db).decisions() == []
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"[bold]wire | copy[/]", "ctrl+s")
+        await settle(pilot, app)
+        [d] = Store.open(db).decisions()
+        assert d.note == "[bold]wire | copy[/]" and d.verdict is None
+        assert str(table.rows[0][1]) == "✎"
+        await pilot.press("n")  # editing shows the saved note
+        await pilot.pause()
+        assert app.screen.query_one("#note-text").text == "[bold]wire | copy[/]"
+
+
+async def test_best_figure_from_a_claim_and_typed(tmp_path):
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c", "tab")  # the figures side by side of the first conflict
+        figures = app.screen.query_one(FigureTable)
+        assert app.focused is figures
+        await pilot.press("j", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen)
+        await pilot.press("enter", *"two wires agree", "ctrl+s")  # enter picks the highlighted claim
+        await settle(pilot, app)
+        ix = app.main_screen.ix
+        topic = figures.topic_id
+        picked = figures.coordinate_to_cell_key((1, 0)).row_key.value
+        review = app.main_screen.desk.review
+        assert review.figure_claims[topic] == picked
+        assert "★" in str(figures.get_cell(picked, "review"))
+        summary = str(app.screen.query_one("#conflict-summary").render())
+        assert "reviewer's figure" in summary and "two wires agree" in summary
+        # now a typed figure of our own
+        await pilot.press("b")
+        await pilot.pause()
+        options = app.screen.query_one("#figure-options")
+        options.highlighted = len(ix.topics[topic].claims)  # "Type a figure of my own…"
+        await pilot.press("enter", *"5", "tab", *"7", "ctrl+s")
+        await settle(pilot, app)
+        d = app.main_screen.desk.review.topics[topic]
+        assert (d.figure.low, d.figure.high, d.figure.claim) == (5, 7, None)
+        assert d.note == "two wires agree"
+
+
+async def test_figure_with_high_below_low_is_refused_on_screen(tmp_path):
+    app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c", "b")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#figure-options").highlighted = len(screen.topic.claims)
+        await pilot.press("enter", *"9", "tab", *"3", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen and "below low" in str(screen.query_one("#figure-error").render())
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.main_screen.desk.review.topics == {}
+
+
+async def test_decision_in_conflicts_view(tmp_path):
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c", "tab", "d")
+        await settle(pilot, app)
+        figures = app.screen.query_one(FigureTable)
+        first = figures.coordinate_to_cell_key((0, 0)).row_key.value
+        assert str(figures.get_cell(first, "review")) == "?"
+        assert app.main_screen.desk.review.claims[first].verdict == "disputed"
+
+
+async def test_another_reviewer_appears_and_stale_decision_is_refused(tmp_path):
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        table = await to_claims(pilot, app)
+        ix = app.main_screen.ix
+        other = Session(Store.open(db), ix, "bob")
+        other.set_verdict(table.keys[0], "rejected")
+        app.main_screen.desk.poll()
+        await settle(pilot, app)
+        assert str(table.rows[0][1]) == "✗"  # bob's decision shows without a keypress
+        other.set_verdict(table.keys[0], "accepted")  # bob changes it again, before we poll
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert Store.open(db).decisions()[0].verdict == "accepted"  # ours was not written over his
+        assert str(table.rows[0][1]) == "✓"  # and the screen shows his
+        await pilot.press("d")  # deciding again, now knowingly, is saved
+        await settle(pilot, app)
+        assert Store.open(db).decisions()[0].verdict == "disputed"
+
+
+async def test_read_only_database_says_so_and_saves_nothing(tmp_path):
+    db = tmp_path / "r.db"
+    db.write_bytes(b"not a database at all")
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        table = await to_claims(pilot, app)
+        assert "READ-ONLY" in app.sub_title
+        await pilot.press("a")
+        await settle(pilot, app)
+        assert str(table.rows[0][1]) == ""
+        messages = [n.message for n in app._notifications]
+        assert any("not a SQLite database" in m for m in messages)
+    assert db.read_bytes() == b"not a database at all"
+
+
+async def test_export_key_writes_the_chosen_format(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_claims(pilot, app)
+        await pilot.press("a", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("down", "down", "enter")  # JSON
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    [out] = list(tmp_path.glob("crosscheck-*-review.json"))
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["schema"] == "crosscheck/1"
+    assert [v["verdict"] for v in doc["verdicts"]] == ["accepted"]
+
+
+async def test_orphans_are_listed(tmp_path):
+    db = tmp_path / "r.db"
+    store = Store.open(db)
+    store.record("claim:gone", "claim", {"path": "deleted.txt", "fingerprint": "ffff", "number_text": "99",
+                                         "label": "Deleted outlet: “99” killed"},
+                 reviewer="ana", expect_rev=0, verdict="accepted", note="from an article since removed")
+    store.close()
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert "1 orphaned" in app.sub_title
+        app.main_screen.show_orphans()
+        await pilot.pause()
+        from rich.console import Console
+        console = Console(record=True, width=120)
+        console.print(app.screen.table)
+        text = console.export_text()
+        assert "Deleted outlet" in text and "since removed" in text
