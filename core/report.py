@@ -7,6 +7,7 @@ decoded text, end exclusive.
 from __future__ import annotations
 
 import csv
+from collections import Counter
 import io
 from typing import Any
 
@@ -17,13 +18,14 @@ SCHEMA = "crosscheck/1"
 
 def to_json(analysis: Analysis) -> dict[str, Any]:
     """The analysis as a `crosscheck/1` document (plain dicts and lists, ready for json.dumps)."""
+    per_source = Counter(c.source for c in analysis.claims)
     return {
         "schema": SCHEMA,
         "root": analysis.root,
         "sources": [
             {"id": s.id, "path": s.path, "title": s.title, "outlet": s.outlet,
              "published": s.published, "url": s.url, "same_story_as": list(s.same_story_as),
-             "claims": sum(1 for c in analysis.claims if c.source == s.id)}
+             "claims": per_source[s.id]}
             for s in analysis.sources
         ],
         "events": [

@@ -38,11 +38,11 @@ class MainScreen(Screen):
     CSS_PATH = "main.tcss"
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", priority=True, id="pane.next"),
-        Binding("shift+tab", "previous_pane", "Prev pane", priority=True, id="pane.previous"),
+        Binding("shift+tab", "previous_pane", "Prev pane", show=False, priority=True, id="pane.previous"),
         Binding("c", "show_conflicts", "Conflicts", id="view.conflicts"),
         Binding("s", "show_sources", "Sources", id="view.sources"),
         Binding("right_square_bracket", "next_conflict", "Next conflict", key_display="]", id="conflict.next"),
-        Binding("left_square_bracket", "previous_conflict", "Prev conflict", key_display="[", id="conflict.previous"),
+        Binding("left_square_bracket", "previous_conflict", "Prev conflict", key_display="[", show=False, id="conflict.previous"),
         Binding("slash", "filter", "Filter", key_display="/", id="filter.open"),
         Binding("escape", "close_filter", "Close filter", show=False, id="filter.close"),
         Binding("t", "toggle_junk", "Junk", id="article.toggle_junk"),
