@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -60,7 +60,7 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
 
     def compose(self) -> ComposeResult:
         t = self.topic
-        with Vertical(id="figure-box"):
+        with VerticalScroll(id="figure-box"):
             yield Static(Text.assemble(("Best figure for ", "bold"),
                                        plain(f"{t.who or 'people'} {t.measure} · {self.ix.event_label(t.event)}", 160)),
                          id="figure-about")

@@ -233,7 +233,8 @@ class ConflictDetail(Vertical, can_focus=False):
         if d and d.figure:
             head.append(f"\n{FIGURE_MARK} reviewer's figure: ", style="bold")
             head.append_text(plain(figure_words(d.figure), 80))
-            head.append_text(plain(f" · {d.reviewer}", style="dim"))
+            head.append(" · ", style="dim")
+            head.append_text(plain(d.reviewer, 40, style="dim"))
         if d and d.note:
             head.append(f"\n{NOTE_MARK} ", style="bold")
             head.append_text(plain(d.note, 200, style="italic"))
