@@ -1,10 +1,13 @@
 """The `crosscheck` command: the dashboard by default, `analyze` for headless output.
 
-    crosscheck [PATH ...]                       open the dashboard (no PATH: the bundled sample)
+    crosscheck [PATH ...] [--db FILE] [--read-only]   open the dashboard (no PATH: the bundled sample)
     crosscheck analyze [PATH ...] --format json|table|csv [-o FILE]
+    crosscheck export [PATH ...] [--db FILE] --format markdown|csv|json [-o FILE]
+    crosscheck history [PATH ...] [--db FILE] [--format table|json] [--limit N]
 
-Exit codes: 0 ok, 1 nothing could be analysed (or output failed), 2 usage error. Problems with
-single files go to stderr, one line each, and never stop the run.
+Exit codes: 0 ok, 1 nothing could be analysed, a review database given with --db could not be
+read, or output failed; 2 usage error. Problems with single files go to stderr, one line each,
+and never stop the run. `export` and `history` only ever read the review database.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from typing import Sequence
 
 from . import __version__
 
-COMMANDS = ("analyze",)
+COMMANDS = ("analyze", "export", "history")
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
@@ -42,11 +45,16 @@ def _main_parser() -> argparse.ArgumentParser:
         description="A keyboard-driven terminal dashboard that shows where news reports of one event "
                     "disagree.",
         epilog="commands:\n  analyze    headless analysis as JSON, tables or CSV "
-               "(crosscheck analyze --help)\n\nWith no command, opens the dashboard on PATH "
-               "(no PATH: the bundled sample).",
+               "(crosscheck analyze --help)\n  export     the review (verdicts, chosen figures, notes, "
+               "conflicts) as Markdown, CSV or JSON\n  history    every change to the review, who made it "
+               "and when\n\nWith no command, opens the dashboard on PATH (no PATH: the bundled sample).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    p.add_argument("--db", metavar="FILE", help="the review database (default: one per corpus under "
+                                                "$XDG_DATA_HOME/crosscheck/reviews/)")
+    p.add_argument("--read-only", action="store_true", help="open the review database read-only: "
+                                                            "browse decisions without changing them")
     p.add_argument("--version", action="version", version=f"crosscheck {__version__}")
     return p
 
@@ -91,17 +99,218 @@ def analyze_command(argv: Sequence[str]) -> int:
     return 0
 
 
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="FILE", help="the review database (default: the corpus's own, under "
+                                                "$XDG_DATA_HOME/crosscheck/reviews/); only read, never changed")
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="crosscheck export",
+        description="Write the review of a corpus: per topic each source's figure, claimant, verdict and "
+                    "note, the chosen figure, the conflicts, and decisions that no longer match a claim "
+                    "(orphaned). See docs/export.md.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="article files or folders, as given to the dashboard; none: the bundled sample")
+    _db_option(p)
+    p.add_argument("--format", "-f", choices=("markdown", "csv", "json"), required=True,
+                   help="markdown: a memo for a story; csv: one row per claim for a spreadsheet; "
+                        "json: crosscheck/1 plus verdicts")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="report only errors on stderr (not unreadable articles or a missing database)")
+    return p
+
+
+def _history_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="crosscheck history",
+        description="Print the review's audit trail: every change to a verdict, note or chosen figure, "
+                    "with its time (UTC), reviewer, and old and new value. Oldest first.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="the corpus whose default review database to read; none: the bundled sample")
+    _db_option(p)
+    p.add_argument("--format", "-f", choices=("table", "json"), default="table",
+                   help="table: one line per change (default); json: a list of changes")
+    p.add_argument("--limit", "-n", type=_positive, metavar="N", help="only the last N changes")
+    return p
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return n
+
+
+def _open_review(db: str | None, paths: Sequence[str]):
+    """(store or None, path, problem): the review database opened read-only.
+
+    A missing file gives (None, path, None) when it is the default location (nothing decided yet)
+    and a problem when it was named with --db (most likely a typo). Nothing is ever created.
+    """
+    from pathlib import Path
+
+    from core.export import store_problem
+    from core.store import Store, default_path
+
+    path = Path(db).expanduser() if db is not None else default_path(paths)
+    if not path.exists():
+        return None, path, (f"{path}: no such review database (check --db)" if db is not None else None)
+    store = Store.open(path, read_only=True)
+    problem = store_problem(store)
+    if problem:
+        store.close()
+        return None, path, problem
+    return store, path, None
+
+
+def _say(message: str) -> None:
+    print(f"crosscheck: {message}", file=sys.stderr)
+
+
+def export_command(argv: Sequence[str]) -> int:
+    args = _export_parser().parse_args(argv)
+    from core.analysis import analyze
+    from core.decisions import Review, attach
+    from core.export import render
+    from core.index import AnalysisIndex
+    from core.ingest import load_corpus
+
+    store, path, problem = _open_review(args.db, args.paths)
+    if problem and args.db is not None:
+        _say(problem)
+        return 1
+    try:
+        corpus = load_corpus(args.paths or None)
+        if not args.quiet:
+            for p in corpus.problems:
+                _say(str(p))
+        if not corpus.sources:
+            _say("nothing could be analysed")
+            return 1
+        ix = AnalysisIndex.build(analyze(corpus.sources, problems=corpus.problems, root=corpus.root))
+        review = attach(ix, store.decisions()) if store is not None else Review()
+    finally:
+        if store is not None:
+            store.close()
+    if problem:
+        _say(f"{problem}; exporting the analysis without decisions")
+    elif store is None and not args.quiet:
+        _say(f"no decisions recorded for this corpus yet (looked in {path}); exporting the analysis alone")
+    text = render(args.format, ix, review, db=str(path) if store is not None else None)
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as e:
+        _say(f"cannot write {args.output}: {e.strerror}")
+        return 1
+    try:
+        out.write(text)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except OSError as e:
+        _say(f"cannot write {args.output or 'standard output'}: {e.strerror}")
+        return 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def history_command(argv: Sequence[str]) -> int:
+    args = _history_parser().parse_args(argv)
+    store, path, problem = _open_review(args.db, args.paths)
+    if problem:
+        _say(problem)
+        return 1
+    entries = []
+    if store is not None:
+        try:
+            entries = store.history(limit=args.limit)
+        finally:
+            store.close()
+    if not entries:
+        _say(f"no decisions recorded for this corpus yet (looked in {path})")
+        if args.format == "table":
+            return 0
+    try:
+        if args.format == "json":
+            doc = {"db": str(path), "entries": [
+                {"seq": e.seq, "at": e.at, "reviewer": e.reviewer, "action": e.action, "key": e.key,
+                 "kind": e.kind, "label": e.label, "field": e.field,
+                 "old": _history_json(e.field, e.old), "new": _history_json(e.field, e.new)}
+                for e in entries]}
+            json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            for e in entries:
+                print(f"{_utc(e.at)}  {_line(e.reviewer)}  {e.action}  {_line(e.label or e.key)}  "
+                      f"{e.field}: {_history_text(e.field, e.old)} → {_history_text(e.field, e.new)}")
+    except BrokenPipeError:
+        sys.stderr.close()
+    return 0
+
+
+def _utc(at: str) -> str:
+    from datetime import datetime, timezone
+    try:
+        when = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%SZ")
+
+
+def _line(text: str | None) -> str:
+    """Stored text on one terminal line: control characters dropped, line breaks shown as ↵."""
+    from .table import _CONTROL
+    return " ↵ ".join(" ".join(_CONTROL.sub("", part).split()) for part in (text or "").splitlines() or [""])
+
+
+def _history_json(field: str, value: str | None):
+    if field == "figure" and value:
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _history_text(field: str, value: str | None) -> str:
+    if value is None or value == "":
+        return "—"
+    if field == "figure":
+        from core.decisions import Figure
+        fig = _history_json(field, value)
+        if not isinstance(fig, dict):
+            return _line(str(fig))
+        f = Figure.from_dict(fig)
+        typed = f" “{_line(f.text)}”" if f.text and f.text != str(f) else ""
+        return f"{f}{typed}"
+    if field == "note":
+        return f"“{_line(value)}”"
+    return _line(value)
+
+
 def dashboard_command(argv: Sequence[str]) -> int:
     args = _main_parser().parse_args(argv)
     from tui.app import run
-    return run(args.paths)
+    return run(args.paths, db=args.db, read_only=args.read_only)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in COMMANDS:
-            return {"analyze": analyze_command}[argv[0]](argv[1:])
+            return {"analyze": analyze_command, "export": export_command,
+                    "history": history_command}[argv[0]](argv[1:])
         return dashboard_command(argv)
     except KeyboardInterrupt:
         return 130

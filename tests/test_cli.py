@@ -1,14 +1,20 @@
-"""The `crosscheck analyze` contract: formats, schema, exit codes and bad input."""
+"""The command-line contract: `analyze` formats and schema, `export` and `history` over the review
+database (read-only), dashboard options, exit codes and bad input."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from core.decisions import Figure
+from core.store import default_path
 from crosscheck.cli import main
 
 REQUIRED = {
@@ -102,3 +108,168 @@ def test_console_script_version():
     """`crosscheck --version` works from the installed entry point."""
     result = subprocess.run([sys.executable, "-m", "crosscheck", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("crosscheck ")
+
+
+# ---- export and history -------------------------------------------------------------------
+@pytest.fixture
+def xdg(tmp_path, monkeypatch):
+    """A private XDG_DATA_HOME, so the default review database is the test's own."""
+    home = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def reviewed_db(xdg):
+    """Decisions on the bundled sample in its default database, made as the dashboard makes them."""
+    from core.analysis import analyze
+    from core.index import AnalysisIndex
+    from core.ingest import load_corpus
+    from core.session import Session
+    from core.store import Store
+
+    corpus = load_corpus(None)
+    ix = AnalysisIndex.build(analyze(corpus.sources, problems=corpus.problems, root=corpus.root))
+    store = Store.open(default_path([]))
+    session = Session(store, ix, reviewer="Ana Díaz")
+    session.set_verdict("c1", "accepted")
+    session.set_claim_note("c1", "checked | twice\nwith the desk")
+    session.set_figure("t4", Figure(10, 12, None, "10 to 12"))
+    session.set_verdict("c14", "rejected")
+    session.undo()
+    store.close()
+    return Path(store.path)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "csv", "json"])
+def test_export_to_stdout_and_file(capsys, tmp_path, reviewed_db, fmt):
+    """Each format goes to stdout or -o FILE, carries the decisions, and leaves the database as it was."""
+    before = _digest(reviewed_db)
+    code, out, err = run(capsys, "export", "--format", fmt)
+    assert code == 0 and not err
+    target = tmp_path / f"review.{fmt}"
+    code, quiet_out, _ = run(capsys, "export", "-f", fmt, "-o", str(target))
+    assert code == 0 and quiet_out == ""
+    written = target.read_bytes().decode("utf-8")
+    for text in (out, written):
+        if fmt == "json":
+            doc = json.loads(text)
+            (c1,) = [v for v in doc["verdicts"] if v["claim"] == "c1"]
+            assert (c1["verdict"], c1["note"]) == ("accepted", "checked | twice\nwith the desk")
+            assert doc["review"]["db"] == str(reviewed_db)
+            assert not any(v["claim"] == "c14" for v in doc["verdicts"])  # undone
+        elif fmt == "csv":
+            rows = {r["claim"]: r for r in csv.DictReader(io.StringIO(text, newline=""))}
+            assert rows["c1"]["verdict"] == "accepted" and rows["c1"]["note"] == "checked | twice\nwith the desk"
+            assert rows["c14"]["verdict"] == "" and rows["c28"]["topic_figure_text"] == "10 to 12"
+        else:
+            assert "| c1 | Devdiscourse | 2024-11-23 | At least six | 6..∞ | (the outlet) | ≠ | accepted | " \
+                   "checked \\| twice<br>with the desk |" in text
+            assert "- **Chosen figure:** **10..12** “10 to 12” typed in by the reviewer" in text
+    if fmt == "csv":
+        assert b"\r\n" in target.read_bytes() and b"\r\r\n" not in target.read_bytes()
+    assert _digest(reviewed_db) == before
+
+
+def test_export_requires_format():
+    """--format is required: leaving it out is a usage error."""
+    with pytest.raises(SystemExit) as e:
+        main(["export"])
+    assert e.value.code == 2
+
+
+def test_export_never_creates_the_default_database(capsys, xdg):
+    """With no database yet, export says so, exports the analysis, and creates nothing."""
+    code, out, err = run(capsys, "export", "--format", "json")
+    assert code == 0 and json.loads(out)["verdicts"] == []
+    assert "no decisions recorded for this corpus yet" in err and str(default_path([])) in err
+    assert not xdg.exists()
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "no such review database"),
+    (b"just some notes\n", "not a SQLite database"),
+    ("foreign", "not a crosscheck review database"),
+    ("newer", "newer crosscheck"),
+])
+def test_export_and_history_bad_db_exit_1(capsys, tmp_path, content, problem):
+    """A --db that cannot be read stops export and history with exit 1 and a message naming it."""
+    import sqlite3
+    db = tmp_path / "review.db"
+    if isinstance(content, bytes):
+        db.write_bytes(content)
+    elif content:
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE decisions (x)" if content == "newer" else "CREATE TABLE mine (x)")
+        con.execute("CREATE TABLE audit (x)")
+        con.execute(f"PRAGMA user_version = {99 if content == 'newer' else 0}")
+        con.commit()
+        con.close()
+    before = db.read_bytes() if db.exists() else None
+    for command in (["export", "-f", "csv"], ["history"]):
+        code, out, err = run(capsys, *command, "--db", str(db))
+        assert code == 1 and out == "", command
+        assert str(db) in err and problem in err, err
+    assert (db.read_bytes() if db.exists() else None) == before
+
+
+def test_export_damaged_default_database_warns(capsys, xdg):
+    """A damaged default database is reported, and the analysis is still exported."""
+    path = default_path([])
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"garbage" * 10)
+    code, out, err = run(capsys, "export", "--format", "json")
+    assert code == 0 and json.loads(out)["verdicts"] == []
+    assert str(path) in err and "without decisions" in err
+
+
+def test_history_prints_changes_and_undo(capsys, reviewed_db):
+    """One line per change with time, reviewer, action, label, field and old → new; undo shows as undo."""
+    before = _digest(reviewed_db)
+    code, out, _ = run(capsys, "history")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 5
+    assert all(re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ  Ana Díaz  (set|undo)  ", x) for x in lines)
+    assert lines[0].endswith("verdict: — → accepted") and "Devdiscourse: “At least six” killed" in lines[0]
+    assert lines[1].endswith("note: — → “checked | twice ↵ with the desk”")
+    assert lines[2].endswith("figure: — → 10..12 “10 to 12”") and "Malian soldiers killed" in lines[2]
+    assert "  set  " in lines[3] and lines[3].endswith("verdict: — → rejected")
+    assert "  undo  " in lines[4] and lines[4].endswith("verdict: rejected → —")
+    code, out, _ = run(capsys, "history", "--format", "json", "--limit", "2")
+    entries = json.loads(out)["entries"]
+    assert code == 0 and [e["action"] for e in entries] == ["set", "undo"]
+    assert entries[1]["old"] == "rejected" and entries[1]["new"] is None
+    code, out, _ = run(capsys, "history", "--db", str(reviewed_db), "-f", "json", "-n", "3")
+    assert json.loads(out)["entries"][0]["new"] == {"low": 10, "high": 12, "claim": None, "text": "10 to 12"}
+    assert _digest(reviewed_db) == before
+
+
+def test_history_without_database(capsys, xdg):
+    """No decisions yet is not an error: a message on stderr, exit 0, nothing created."""
+    code, out, err = run(capsys, "history")
+    assert code == 0 and out == "" and "no decisions recorded for this corpus yet (looked in" in err
+    assert not xdg.exists()
+    with pytest.raises(SystemExit) as e:
+        main(["history", "--limit", "0"])
+    assert e.value.code == 2
+
+
+def test_dashboard_passes_db_and_read_only(monkeypatch):
+    """`crosscheck [PATH] --db FILE --read-only` hands both to the dashboard."""
+    import tui.app
+    seen = {}
+    monkeypatch.setattr(tui.app, "run", lambda paths, **kw: seen.update(paths=paths, **kw) or 0)
+    assert main(["corpus", "--db", "r.sqlite3", "--read-only"]) == 0
+    assert seen == {"paths": ["corpus"], "db": "r.sqlite3", "read_only": True}
+    assert main([]) == 0 and seen == {"paths": [], "db": None, "read_only": False}
+
+
+def test_export_unwritable_output_exits_1(capsys, tmp_path, xdg):
+    """An -o FILE that cannot be written is exit 1 with a message naming it."""
+    target = tmp_path / "no-such-folder" / "memo.md"
+    code, out, err = run(capsys, "export", "-f", "markdown", "-q", "-o", str(target))
+    assert code == 1 and out == "" and str(target) in err and "cannot write" in err
