@@ -217,9 +217,13 @@ class Store:
                 con = sqlite3.connect(uri + extra, uri=True, timeout=BUSY_MS / 1000, check_same_thread=False,
                                       isolation_level=None)
                 con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                return cls(path, con, True, reason)
             except sqlite3.Error:
                 continue
+            problem, readable = _read_only_problem(path, con)
+            if not readable:
+                con.close()
+                return cls(path, None, True, problem)
+            return cls(path, con, True, problem or reason)
         return cls(path, None, True, reason + "; its decisions could not be read either")
 
     def close(self) -> None:
@@ -338,6 +342,27 @@ def _decision(row) -> Decision:
         anchor_d, fig = {}, None
     return Decision(key, kind, anchor_d if isinstance(anchor_d, dict) else {}, verdict, note or "", fig,
                     rev, reviewer, at)
+
+
+def _read_only_problem(path: Path, con: sqlite3.Connection) -> tuple[str | None, bool]:
+    """What a read-only open must still check: (problem or None, whether decisions can be read)."""
+    try:
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0 and not tables:
+            return None, True  # an empty file: nothing decided yet
+        if version == 0 or not {"decisions", "audit"} <= tables:
+            return (f"{path} is a SQLite database but not a crosscheck one; it was left untouched. "
+                    "Choose another file with --db."), False
+        if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return (f"{path} is damaged (integrity check failed); it was left untouched. "
+                    "Choose another file with --db."), False
+        if version > SCHEMA_VERSION:
+            return (f"{path} was written by a newer crosscheck (schema {version}; this version knows "
+                    f"{SCHEMA_VERSION}); opened read-only so nothing in it is lost"), True
+    except sqlite3.Error as e:
+        return f"{path} is damaged or unreadable ({e}); it was left untouched.", False
+    return None, True
 
 
 def _stale_message(current: Decision | None) -> str:

@@ -193,7 +193,7 @@ def test_export_never_creates_the_default_database(capsys, xdg):
 @pytest.mark.parametrize("content, problem", [
     (None, "no such review database"),
     (b"just some notes\n", "not a SQLite database"),
-    ("foreign", "not a crosscheck review database"),
+    ("foreign", "not a crosscheck"),
     ("newer", "newer crosscheck"),
 ])
 def test_export_and_history_bad_db_exit_1(capsys, tmp_path, content, problem):

@@ -242,3 +242,16 @@ def test_default_path_is_per_corpus_under_xdg_data_home(tmp_path, monkeypatch):
     assert default_path([]).name.startswith("sample-")
     monkeypatch.setenv("XDG_DATA_HOME", "relative/path")  # not absolute: ignored, per the XDG spec
     assert str(default_path([])).startswith(str(__import__("pathlib").Path.home()))
+
+
+def test_asked_read_only_still_checks_whose_and_how_new(ix, db, tmp_path):
+    foreign = tmp_path / "other.sqlite3"
+    with sqlite3.connect(foreign) as con:
+        con.execute("CREATE TABLE invoices (n INTEGER)")
+    store = Store.open(foreign, read_only=True)
+    assert store.read_only and "not a crosscheck" in store.reason and store.decisions() == []
+    Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
+    with sqlite3.connect(db) as con:
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    newer = Store.open(db, read_only=True)
+    assert "newer crosscheck" in newer.reason and [d.verdict for d in newer.decisions()] == ["accepted"]
