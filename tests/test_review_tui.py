@@ -243,3 +243,16 @@ async def test_orphans_are_listed(tmp_path):
         console.print(app.screen.table)
         text = console.export_text()
         assert "Deleted outlet" in text and "since removed" in text
+
+
+async def test_verdict_in_the_article_applies_to_the_figure_under_its_cursor(tmp_path):
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("tab", "n", "n", "x")  # article pane: to the second figure, reject it
+        await settle(pilot, app)
+        article = app.screen.query_one("#article")
+        assert app.main_screen.desk.review.claims[article.current].verdict == "rejected"
+        table = app.screen.query_one(ClaimTable)
+        assert str(table.rows[table.row_of(article.current)][1]) == "✗"

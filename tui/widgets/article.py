@@ -17,8 +17,9 @@ from textual.widgets import Static
 from core.index import AnalysisIndex
 from core.model import Block, Claim, Source
 
-from ..messages import ClaimHighlighted
+from ..messages import ClaimHighlighted, VerdictRequested
 from ..safe import clean
+from ..verdicts import VERDICT_BINDINGS
 
 _MAX_PIECES = 150
 CONFLICT = "bold underline red"
@@ -38,6 +39,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False, id="article.up"),
         Binding("n", "next_claim", "Next figure", id="article.next_claim"),
         Binding("p", "previous_claim", "Prev figure", id="article.previous_claim"),
+        *VERDICT_BINDINGS,
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -180,6 +182,11 @@ class ArticleView(VerticalScroll, can_focus=True):
     def toggle_junk(self) -> None:
         self.show_junk = not self.show_junk
         self._render_all()
+
+    def action_verdict(self, verdict: str | None) -> None:
+        """Decides on the figure under the article's cursor (the reversed one)."""
+        if self.current:
+            self.post_message(VerdictRequested(self.current, verdict))
 
     def action_next_claim(self) -> None:
         self._step(1)
