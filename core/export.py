@@ -290,6 +290,10 @@ def to_json(ix: AnalysisIndex, review: Review, *, db: str | None = None, generat
     return doc
 
 
+INDENT_UP_TO = 5000
+"""Claims up to which the JSON export is indented; larger exports are written compact."""
+
+
 def render(fmt: str, ix: AnalysisIndex, review: Review, *, db: str | None = None,
            generated: str | None = None) -> str:
     """The export as text in `fmt` (`markdown`, `csv` or `json`)."""
@@ -298,5 +302,8 @@ def render(fmt: str, ix: AnalysisIndex, review: Review, *, db: str | None = None
     if fmt == "csv":
         return to_csv(ix, review)
     if fmt == "json":
-        return json.dumps(to_json(ix, review, db=db, generated=generated), ensure_ascii=False, indent=1) + "\n"
+        doc = to_json(ix, review, db=db, generated=generated)
+        # indenting forces json's pure-Python encoder (~8x slower): only for documents a person might read
+        indent = 1 if len(ix.analysis.claims) <= INDENT_UP_TO else None
+        return json.dumps(doc, ensure_ascii=False, indent=indent) + "\n"
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
