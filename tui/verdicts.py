@@ -6,6 +6,8 @@ from textual.binding import Binding
 
 from core.decisions import Decision, Figure
 
+from .messages import NoteRequested, VerdictRequested
+
 MARKS = {"accepted": ("✓", "bold green"), "disputed": ("?", "bold yellow"), "rejected": ("✗", "bold red")}
 NOTE_MARK = "✎"
 FIGURE_MARK = "★"
@@ -37,3 +39,17 @@ VERDICT_BINDINGS = [
     Binding("u", "verdict(None)", "Clear verdict", id="verdict.clear"),
 ]
 """Decision keys of every pane that shows claims; the ids are shared so one remap covers them all."""
+
+
+class DecidesClaims:
+    """For panes with a `current_claim`: the decision keys post intents up to the screen."""
+
+    current_claim: str | None
+
+    def action_verdict(self, verdict: str | None) -> None:
+        if self.current_claim:
+            self.post_message(VerdictRequested(self.current_claim, verdict))
+
+    def action_note(self) -> None:
+        if self.current_claim:
+            self.post_message(NoteRequested("claim", self.current_claim))

@@ -9,9 +9,9 @@ from core.index import AnalysisIndex
 from core.model import Claim
 from core.numbers import interval_text
 
-from ..messages import ClaimChosen, ClaimHighlighted, NoteRequested, VerdictRequested
+from ..messages import ClaimChosen, ClaimHighlighted
 from ..safe import plain
-from ..verdicts import VERDICT_BINDINGS, verdict_cell
+from ..verdicts import DecidesClaims, VERDICT_BINDINGS, verdict_cell
 from .virtual_table import VirtualTable
 
 COLUMNS = [("", 1), ("✓", 2), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
@@ -25,7 +25,7 @@ def claim_matches(claim: Claim, needle: str, outlet: str | None) -> bool:
     return needle.lower() in hay
 
 
-class ClaimTable(VirtualTable):
+class ClaimTable(DecidesClaims, VirtualTable):
     """Claims of one source, virtualised; enter opens the claim in its article."""
 
     BINDINGS = [
@@ -60,14 +60,6 @@ class ClaimTable(VirtualTable):
     def action_choose(self) -> None:
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
-
-    def action_verdict(self, verdict: str | None) -> None:
-        if self.current_claim:
-            self.post_message(VerdictRequested(self.current_claim, verdict))
-
-    def action_note(self) -> None:
-        if self.current_claim:
-            self.post_message(NoteRequested("claim", self.current_claim))
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()

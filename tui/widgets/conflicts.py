@@ -19,9 +19,9 @@ from core.model import Conflict
 from core.numbers import interval_text
 
 from .. import strip
-from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested, VerdictRequested
+from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested
 from ..safe import plain
-from ..verdicts import FIGURE_MARK, NOTE_MARK, VERDICT_BINDINGS, figure_words, verdict_cell
+from ..verdicts import FIGURE_MARK, NOTE_MARK, DecidesClaims, VERDICT_BINDINGS, figure_words, verdict_cell
 from .claims import claim_matches
 
 KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ"}
@@ -112,7 +112,7 @@ class ConflictList(DataTable):
             pass
 
 
-class FigureTable(DataTable):
+class FigureTable(DecidesClaims, DataTable):
     """One conflict's claims side by side; enter shows a claim in its article."""
 
     BINDINGS = [
@@ -143,14 +143,6 @@ class FigureTable(DataTable):
     def action_choose(self) -> None:
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
-
-    def action_verdict(self, verdict: str | None) -> None:
-        if self.current_claim:
-            self.post_message(VerdictRequested(self.current_claim, verdict))
-
-    def action_note(self) -> None:
-        if self.current_claim:
-            self.post_message(NoteRequested("claim", self.current_claim))
 
     def action_figure(self) -> None:
         if self.topic_id:
