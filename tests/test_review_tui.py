@@ -256,3 +256,21 @@ async def test_verdict_in_the_article_applies_to_the_figure_under_its_cursor(tmp
         assert app.main_screen.desk.review.claims[article.current].verdict == "rejected"
         table = app.screen.query_one(ClaimTable)
         assert str(table.rows[table.row_of(article.current)][1]) == "✗"
+
+
+async def test_best_figure_for_a_topic_without_conflict_from_the_claims_pane(tmp_path):
+    app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        ix = app.main_screen.ix
+        calm = next(c for c in ix.analysis.claims
+                    if not ix.conflicts_by_topic.get(c.topic) and c.low is not None)
+        app.main_screen.open_source(calm.source)
+        table = await to_claims(pilot, app)
+        table.select_claim(calm.id)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen) and app.screen.topic.id == calm.topic
+        await pilot.press("ctrl+s")  # saves the highlighted claim
+        await settle(pilot, app)
+        assert app.main_screen.desk.review.figure_claims[calm.topic] == calm.id
+        assert "★" in str(table.rows[table.row_of(calm.id)][1])

@@ -9,7 +9,7 @@ from core.index import AnalysisIndex
 from core.model import Claim
 from core.numbers import interval_text
 
-from ..messages import ClaimChosen, ClaimHighlighted
+from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain
 from ..verdicts import DecidesClaims, VERDICT_BINDINGS, verdict_cell
 from .virtual_table import VirtualTable
@@ -34,21 +34,26 @@ class ClaimTable(DecidesClaims, VirtualTable):
         Binding("k", "cursor_up", "Up", show=False, id="claims.up"),
         *VERDICT_BINDINGS,
         Binding("n", "note", "Note", id="note.edit"),
+        Binding("b", "figure", "Best figure", id="topic.figure"),
     ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.border_title = "Claims"
         self.set_columns(COLUMNS)
+        self.ix: AnalysisIndex | None = None
 
     def show(self, ix: AnalysisIndex, claims: list[Claim], review: Review | None = None,
              keep_cursor: bool = False) -> None:
         """Fills the table; `keep_cursor` restyles the same claims in place (a decision changed)."""
+        self.ix = ix
         review = review or Review()
         rows = []
         for c in claims:
             mark = Text("≠", style="bold") if c.id in ix.in_conflict else Text("·", style="dim")
-            rows.append((mark, verdict_cell(review.claims.get(c.id)), plain(c.number_text, 30), interval_text(c.low, c.high), c.measure,
+            chosen = review.figure_claims.get(c.topic) == c.id
+            rows.append((mark, verdict_cell(review.claims.get(c.id), chosen), plain(c.number_text, 30),
+                         interval_text(c.low, c.high), c.measure,
                          plain(c.who or "—", 40), plain(c.attributed_to or "(outlet)", 60), c.event))
         (self.restyle if keep_cursor else self.set_rows)(rows, [c.id for c in claims])
         self.border_subtitle = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
@@ -60,6 +65,11 @@ class ClaimTable(DecidesClaims, VirtualTable):
     def action_choose(self) -> None:
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
+
+    def action_figure(self) -> None:
+        """The best figure of the claim's topic, starting from this claim (any topic, in conflict or not)."""
+        if self.current_claim and self.ix is not None:
+            self.post_message(FigureRequested(self.ix.claims[self.current_claim].topic, self.current_claim))
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
