@@ -16,8 +16,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from rapidfuzz import fuzz
-
 from .index import AnalysisIndex
 from .model import Claim, Topic
 from .numbers import interval_text
@@ -186,6 +184,7 @@ def _nearest_claim(ix: AnalysisIndex, d: Decision, path_source: dict[str, str]) 
     sid = path_source.get(d.anchor.get("path") or "")
     if sid is None:
         return None
+    from rapidfuzz import fuzz  # only when a fingerprint was lost: keeps it off the dashboard's start-up
     sentence = _norm(d.anchor.get("sentence") or "")
     best, best_score = None, 0.0
     for c in ix.claims_by_source.get(sid, []):

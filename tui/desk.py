@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Sequence
 
 from core.decisions import Review, claim_label, topic_label
 from core.index import AnalysisIndex
-from core.session import NothingToUndo, Session
-from core.store import Stale, Store, StoreError, default_path
 
 from .store_thread import StoreThread
 
 if TYPE_CHECKING:
+    from core.session import Session
+
     from .screens.main import MainScreen
 
 POLL_SECONDS = 1.5
@@ -27,6 +27,7 @@ POLL_SECONDS = 1.5
 class ReviewDesk:
     def __init__(self, screen: "MainScreen", *, paths: Sequence[str], db: str | None, read_only: bool,
                  reviewer: str | None) -> None:
+        from core.store import default_path
         self.screen = screen
         self.path = Path(db).expanduser() if db else default_path(paths)
         self.ask_read_only = read_only
@@ -50,6 +51,8 @@ class ReviewDesk:
         path, ro, reviewer = self.path, self.ask_read_only, self.reviewer
 
         def open_session() -> Session:
+            from core.session import Session
+            from core.store import Store
             try:
                 store = Store.open(path, read_only=ro)
             except Exception as e:  # noqa: BLE001 - Store.open handles known states; anything else: read-only
@@ -162,6 +165,8 @@ class ReviewDesk:
                                                "Export failed", "error", 10))
 
     def _failed(self, e: BaseException) -> None:
+        from core.session import NothingToUndo
+        from core.store import Stale, StoreError
         if isinstance(e, Stale):
             self.screen.review_changed()
             self._say(str(e), "Changed by another reviewer", "warning", 12)
