@@ -37,6 +37,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
                 yield RadioButton("Markdown: a memo to paste into a story", value=True, id="fmt-markdown")
                 yield RadioButton("CSV: one row per claim, for a spreadsheet", id="fmt-csv")
                 yield RadioButton("JSON: crosscheck/1 with verdicts, for other tools", id="fmt-json")
+            yield Static(id="export-choice")
             yield Static("file", classes="export-label")
             yield Input(str(self.directory / f"{self.stem}.md"), id="export-path")
             yield Static(id="export-error")
@@ -45,6 +46,12 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False
         self.query_one(RadioSet).focus()
+        self._say_choice()
+
+    def _say_choice(self) -> None:
+        """The chosen format in words: radio dots differ only by colour, which NO_COLOR removes."""
+        names = {"markdown": "Markdown", "csv": "CSV", "json": "JSON"}
+        self.query_one("#export-choice", Static).update(Text.assemble("format: ", (names[self.format], "bold")))
 
     @property
     def format(self) -> str:
@@ -57,6 +64,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         path = Path(box.value)
         if path.suffix.lower() in FORMATS.values():
             box.value = str(path.with_suffix(FORMATS[self.format]))
+        self._say_choice()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
