@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -57,6 +58,12 @@ class Timed(CrosscheckApp):
             print("data", time.time(), flush=True); self.exit()
 Timed({paths!r}).run(headless=True)
 """
+
+
+_SCRATCH = tempfile.mkdtemp(prefix="crosscheck-bench-")
+os.environ.update(XDG_DATA_HOME=f"{_SCRATCH}/data", XDG_CONFIG_HOME=f"{_SCRATCH}/config")
+"""Private XDG folders for this run and its children: a benchmark never leaves review databases
+in the user's home, and no user config.toml changes what is measured."""
 
 
 def _spawn(code: str) -> dict[str, float]:
