@@ -107,10 +107,6 @@ class Session:
         self._apply(step.kind, step.target, d)
         return step.kind, step.target, d
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     def _claim_write(self, claim_id: str, **fields) -> Decision:
         claim = self.ix.claims[claim_id]
         before = self.review.claims.get(claim_id)

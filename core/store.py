@@ -263,15 +263,14 @@ class Store:
     def history(self, key: str | None = None, limit: int | None = None) -> list[AuditEntry]:
         if self._con is None:
             return []
+        """The audit trail, oldest first; with `limit`, only the newest `limit` changes."""
         sql = "SELECT seq, key, kind, field, old, new, reviewer, at, action, label FROM audit"
         args: tuple = ()
         if key is not None:
             sql, args = sql + " WHERE key = ?", (key,)
-        sql += " ORDER BY seq"
-        if limit:
-            sql = f"SELECT * FROM ({sql[:-len(' ORDER BY seq')]} ORDER BY seq DESC LIMIT {int(limit)}) ORDER BY seq"
+        sql += " ORDER BY seq DESC" + (f" LIMIT {int(limit)}" if limit else "")
         try:
-            return [AuditEntry(*r) for r in self._con.execute(sql, args)]
+            return [AuditEntry(*r) for r in reversed(self._con.execute(sql, args).fetchall())]
         except sqlite3.Error:
             return []
 
@@ -368,8 +367,9 @@ def _read_only_problem(path: Path, con: sqlite3.Connection) -> tuple[str | None,
 def _stale_message(current: Decision | None) -> str:
     if current is None or current.empty:
         return "This decision was changed by someone else since your screen showed it; nothing was saved."
-    what = current.verdict or (f"figure {current.figure}" if current.figure else "a note")
-    return (f"{current.reviewer} changed this to {what} at {current.updated_at[11:19]} UTC since your screen "
+    what = (f"to {current.verdict}" if current.verdict
+            else f"the figure to {current.figure}" if current.figure else "its note")
+    return (f"{current.reviewer} changed this {what} at {current.updated_at[11:19]} UTC since your screen "
             "showed it; your change was not saved. The screen now shows theirs: decide again to override.")
 
 

@@ -73,9 +73,6 @@ class CrosscheckApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections(), self._keymap))
 
-    def action_orphans(self) -> None:
-        self.main_screen.show_orphans()
-
     def action_export(self) -> None:
         """Writes the analysis as crosscheck/1 JSON into the working directory."""
         ix = self.main_screen.ix

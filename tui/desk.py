@@ -59,7 +59,9 @@ class ReviewDesk:
                 store = Store(path, None, True, f"cannot open {path} ({type(e).__name__}: {e})")
             return Session(store, ix, reviewer)
 
-        self.thread.submit(open_session, self._opened, self._failed)
+        self.thread.submit(open_session, self._opened, lambda e: self._say(
+            f"Could not open the review database {path} ({type(e).__name__}: {e}); decisions cannot be "
+            "saved in this session.", "Review database error", "error", 20))
         if self._timer is None:
             self._timer = self.screen.set_interval(POLL_SECONDS, self.poll)
 

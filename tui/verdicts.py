@@ -40,6 +40,13 @@ VERDICT_BINDINGS = [
 ]
 """Decision keys of every pane that shows claims; the ids are shared so one remap covers them all."""
 
+CLAIM_REVIEW_BINDINGS = [
+    *VERDICT_BINDINGS,
+    Binding("n", "note", "Note", id="note.edit"),
+    Binding("b", "figure", "Best figure", id="topic.figure"),
+]
+"""The table panes' decision keys: verdicts, the claim's note, and its topic's best figure."""
+
 
 class DecidesClaims:
     """For panes with a `current_claim`: the decision keys post intents up to the screen."""

@@ -11,7 +11,7 @@ from core.numbers import interval_text
 
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain
-from ..verdicts import DecidesClaims, VERDICT_BINDINGS, verdict_cell
+from ..verdicts import CLAIM_REVIEW_BINDINGS, DecidesClaims, verdict_cell
 from .virtual_table import VirtualTable
 
 COLUMNS = [("", 1), ("✓", 2), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
@@ -32,9 +32,7 @@ class ClaimTable(DecidesClaims, VirtualTable):
         Binding("enter", "choose", "Show in article", id="claims.choose"),
         Binding("j", "cursor_down", "Down", show=False, id="claims.down"),
         Binding("k", "cursor_up", "Up", show=False, id="claims.up"),
-        *VERDICT_BINDINGS,
-        Binding("n", "note", "Note", id="note.edit"),
-        Binding("b", "figure", "Best figure", id="topic.figure"),
+        *CLAIM_REVIEW_BINDINGS,
     ]
 
     def __init__(self, **kwargs) -> None:

@@ -21,7 +21,7 @@ from core.numbers import interval_text
 from .. import strip
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested
 from ..safe import plain
-from ..verdicts import FIGURE_MARK, NOTE_MARK, DecidesClaims, VERDICT_BINDINGS, figure_words, verdict_cell
+from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
 from .claims import claim_matches
 
 KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ"}
@@ -119,9 +119,7 @@ class FigureTable(DecidesClaims, DataTable):
         Binding("enter", "choose", "Show in article", id="figures.choose"),
         Binding("j", "cursor_down", "Down", show=False, id="figures.down"),
         Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
-        *VERDICT_BINDINGS,
-        Binding("n", "note", "Note", id="note.edit"),
-        Binding("b", "figure", "Best figure", id="topic.figure"),
+        *CLAIM_REVIEW_BINDINGS,
     ]
 
     def __init__(self, **kwargs) -> None:

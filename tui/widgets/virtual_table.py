@@ -53,15 +53,14 @@ class VirtualTable(ScrollView, can_focus=True):
         self.rows: list[tuple[Cell, ...]] = []
         self.keys: list[str] = []
         self._row_of: dict[str, int] = {}
-        self._keep = False
 
     def restyle(self, rows: list[tuple[Cell, ...]], keys: list[str]) -> None:
         """Like `set_rows`, but keeps the cursor and scroll when the keys are unchanged."""
-        self._keep = True
-        try:
+        if keys != self.keys or not rows:
             self.set_rows(rows, keys)
-        finally:
-            self._keep = False
+            return
+        self.rows = rows
+        self.refresh()
 
     def replace_row(self, key: str, cells: tuple[Cell, ...]) -> None:
         row = self._row_of.get(key)
@@ -75,10 +74,6 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def set_rows(self, rows: list[tuple[Cell, ...]], keys: list[str]) -> None:
         """Replaces every row at once; the cursor goes back to the first."""
-        if keys == self.keys and rows and self._keep:
-            self.rows = rows  # the same rows restyled (a decision changed): leave cursor and scroll
-            self.refresh()
-            return
         self.rows, self.keys = rows, keys
         self._row_of = {k: i for i, k in enumerate(keys)}
         width = sum(w + 1 for _, w in self.columns)
