@@ -6,7 +6,7 @@ usage: .venv/bin/python benchmarks/analyze_bench.py [--sizes 1000 10000] [--prof
 A synthetic corpus of N articles (~3,000 characters each) is recombined from the real sentences
 of the seed and devset articles, shuffled with a fixed seed and with their numbers varied so the
 claims differ, each page dressed with a title and the junk lines of a scraped page. Everything
-stays in memory (`core.ingest.source_from_text`), so the figures are the pipeline's, not the
+stays in memory (`crosscheck.core.reading.ingest.source_from_text`), so the figures are the pipeline's, not the
 disk's. Each size runs in a fresh process, so `ru_maxrss` is that size's own peak; a second,
 traced pass gives the tracemalloc peak (tracing slows Python about 3x, so it is not timed, and
 is skipped when the timed pass took over --trace-budget seconds). A size that takes longer than
@@ -38,8 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.analysis import analyze  # noqa: E402
-from core.ingest import source_from_text  # noqa: E402
+from crosscheck.core.analysis.pipeline import analyze  # noqa: E402
+from crosscheck.core.reading.ingest import source_from_text  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SEED = 20241121

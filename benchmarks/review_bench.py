@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from analyze_bench import run_pipeline, synthetic_corpus  # noqa: E402
 
-from core.decisions import attach  # noqa: E402
-from core.index import AnalysisIndex  # noqa: E402
-from core.session import Session  # noqa: E402
-from core.store import Store  # noqa: E402
+from crosscheck.core.review.decisions import attach  # noqa: E402
+from crosscheck.core.index import AnalysisIndex  # noqa: E402
+from crosscheck.core.review.session import Session  # noqa: E402
+from crosscheck.core.review.store import Store  # noqa: E402
 
 
 def main() -> int:
@@ -71,7 +71,7 @@ def main() -> int:
             rows = []
             for i, cid in enumerate(claims[:n]):
                 c = ix.claims[cid]
-                from core.decisions import claim_anchor, claim_key
+                from crosscheck.core.review.decisions import claim_anchor, claim_key
                 anchor = claim_anchor(ix, c)
                 if i % 10 == 0:
                     anchor["fingerprint"] = "x" + anchor["fingerprint"]  # re-worded: sentence matching
@@ -83,7 +83,7 @@ def main() -> int:
             print(f"attach {n:,} decisions: {took * 1000:.0f} ms ({len(review.claims):,} found, "
                   f"{len(review.orphans):,} orphaned)")
         try:
-            from core.export import render
+            from crosscheck.core.review.export import render
         except ImportError:
             return 0
         for fmt in ("markdown", "csv", "json"):

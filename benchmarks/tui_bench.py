@@ -45,7 +45,7 @@ Bare().run(headless=True)
 CHILD_CROSSCHECK = """
 import sys, time
 sys.path.insert(0, {root!r})
-from tui.app import CrosscheckApp
+from crosscheck.tui.app import CrosscheckApp
 class Timed(CrosscheckApp):
     def on_mount(self):
         super().on_mount()
@@ -98,7 +98,7 @@ def write_corpus(n: int, folder: Path) -> None:
 
 def big_analysis(n_claims: int):
     """One source whose claims table has `n_claims` rows, spread over 2,000 paragraphs."""
-    from core.model import Analysis, Block, Claim, Source
+    from crosscheck.core.model import Analysis, Block, Claim, Source
     lines = [f"{i % 90 + 2} people were killed in village {i}." for i in range(2000)]
     text = "Big corpus\n\n" + "\n".join(lines)
     blocks, pos = [Block(0, 10, "title")], 12
@@ -119,9 +119,9 @@ async def keypress(n_claims: int, presses: int = 300) -> tuple[float, float, flo
     the direct figure times what a key costs the app: the cursor move, the screen's handler
     (article mark) and repainting the table's visible lines.
     """
-    from tui.app import make_app
-    from tui.messages import ClaimHighlighted
-    from tui.widgets.claims import ClaimTable
+    from crosscheck.tui.app import make_app
+    from crosscheck.tui.messages import ClaimHighlighted
+    from crosscheck.tui.widgets.claims import ClaimTable
     t0 = time.perf_counter()
     app = make_app(analysis=big_analysis(n_claims))
     async with app.run_test(size=(160, 48)) as pilot:

@@ -39,7 +39,7 @@ try:
 except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib  # type: ignore[no-redef]
 
-from .lexicon import MEASURES
+from .analysis.lexicon import MEASURES
 
 SETTINGS = ("reviewer", "theme", "keys", "aliases", "measures")
 _EXAMPLE_ALIAS = 'jnim = ["JNIM", "GSIM"]'

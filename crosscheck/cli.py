@@ -61,9 +61,9 @@ def _main_parser() -> argparse.ArgumentParser:
 
 def analyze_command(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
-    from core.analysis import analyze
-    from core.ingest import load_corpus
-    from core.report import to_csv, to_json
+    from crosscheck.core.analysis.pipeline import analyze
+    from crosscheck.core.reading.ingest import load_corpus
+    from crosscheck.core.report import to_csv, to_json
 
     corpus = load_corpus(args.paths or None)
     if not args.quiet:
@@ -156,8 +156,8 @@ def _open_review(db: str | None, paths: Sequence[str]):
     """
     from pathlib import Path
 
-    from core.export import store_problem
-    from core.store import Store, default_path
+    from crosscheck.core.review.export import store_problem
+    from crosscheck.core.review.store import Store, default_path
 
     path = Path(db).expanduser() if db is not None else default_path(paths)
     if not path.exists():
@@ -176,11 +176,11 @@ def _say(message: str) -> None:
 
 def export_command(argv: Sequence[str]) -> int:
     args = _export_parser().parse_args(argv)
-    from core.analysis import analyze
-    from core.decisions import Review, attach
-    from core.export import render
-    from core.index import AnalysisIndex
-    from core.ingest import load_corpus
+    from crosscheck.core.analysis.pipeline import analyze
+    from crosscheck.core.review.decisions import Review, attach
+    from crosscheck.core.review.export import render
+    from crosscheck.core.index import AnalysisIndex
+    from crosscheck.core.reading.ingest import load_corpus
 
     store, path, problem = _open_review(args.db, args.paths)
     if problem and args.db is not None:
@@ -287,7 +287,7 @@ def _history_text(field: str, value: str | None) -> str:
     if value is None or value == "":
         return "—"
     if field == "figure":
-        from core.decisions import Figure
+        from crosscheck.core.review.decisions import Figure
         fig = _history_json(field, value)
         if not isinstance(fig, dict):
             return _line(str(fig))
@@ -301,7 +301,7 @@ def _history_text(field: str, value: str | None) -> str:
 
 def dashboard_command(argv: Sequence[str]) -> int:
     args = _main_parser().parse_args(argv)
-    from tui.app import run
+    from crosscheck.tui.app import run
     return run(args.paths, db=args.db, read_only=args.read_only)
 
 

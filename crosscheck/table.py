@@ -13,8 +13,8 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from core.model import Analysis
-from core.numbers import interval_text
+from crosscheck.core.model import Analysis
+from crosscheck.core.analysis.numbers import interval_text
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 

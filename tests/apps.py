@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from core.analysis import analyze
-from core.ingest import load_corpus
-from tui.app import make_app
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.reading.ingest import load_corpus
+from crosscheck.tui.app import make_app
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.analysis import analyze
-from core.ingest import source_from_text
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.reading.ingest import source_from_text
 
 
 def analyse_texts(*texts: str, published: list[str | None] | None = None):

@@ -193,9 +193,9 @@ def _describe_gold(claim: dict, extra: str = "") -> tuple:
 @functools.lru_cache(maxsize=None)
 def analysis_of(folder: Path) -> dict:
     """The `crosscheck/1` document of every article in `folder`, analysed once per process."""
-    from core.analysis import analyze
-    from core.ingest import load_corpus
-    from core.report import to_json
+    from crosscheck.core.analysis.pipeline import analyze
+    from crosscheck.core.reading.ingest import load_corpus
+    from crosscheck.core.report import to_json
 
     corpus = load_corpus([folder])
     return to_json(analyze(corpus.sources, problems=corpus.problems, root=corpus.root))

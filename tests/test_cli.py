@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from core.decisions import Figure
-from core.store import default_path
+from crosscheck.core.review.decisions import Figure
+from crosscheck.core.review.store import default_path
 from crosscheck.cli import main
 
 REQUIRED = {
@@ -122,11 +122,11 @@ def xdg(tmp_path, monkeypatch):
 @pytest.fixture
 def reviewed_db(xdg):
     """Decisions on the bundled sample in its default database, made as the dashboard makes them."""
-    from core.analysis import analyze
-    from core.index import AnalysisIndex
-    from core.ingest import load_corpus
-    from core.session import Session
-    from core.store import Store
+    from crosscheck.core.analysis.pipeline import analyze
+    from crosscheck.core.index import AnalysisIndex
+    from crosscheck.core.reading.ingest import load_corpus
+    from crosscheck.core.review.session import Session
+    from crosscheck.core.review.store import Store
 
     corpus = load_corpus(None)
     ix = AnalysisIndex.build(analyze(corpus.sources, problems=corpus.problems, root=corpus.root))
@@ -260,9 +260,9 @@ def test_history_without_database(capsys, xdg):
 
 def test_dashboard_passes_db_and_read_only(monkeypatch):
     """`crosscheck [PATH] --db FILE --read-only` hands both to the dashboard."""
-    import tui.app
+    from crosscheck.tui import app as tui_app
     seen = {}
-    monkeypatch.setattr(tui.app, "run", lambda paths, **kw: seen.update(paths=paths, **kw) or 0)
+    monkeypatch.setattr(tui_app, "run", lambda paths, **kw: seen.update(paths=paths, **kw) or 0)
     assert main(["corpus", "--db", "r.sqlite3", "--read-only"]) == 0
     assert seen == {"paths": ["corpus"], "db": "r.sqlite3", "read_only": True}
     assert main([]) == 0 and seen == {"paths": [], "db": None, "read_only": False}

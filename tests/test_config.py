@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from core import extract, lexicon
-from core.analysis import analyze
-from core.config import Config, ConfigProblem, config_path, load_config
-from core.ingest import source_from_text
+from crosscheck.core.analysis import extract, lexicon
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.config import Config, ConfigProblem, config_path, load_config
+from crosscheck.core.reading.ingest import source_from_text
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "config.example.toml"
 

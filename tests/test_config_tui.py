@@ -2,10 +2,10 @@
 with its line while the app starts on defaults."""
 from __future__ import annotations
 
-from core.config import load_config
-from core.store import Store
-from tui.app import binding_ids, make_app
-from tui.widgets.claims import ClaimTable
+from crosscheck.core.config import load_config
+from crosscheck.core.review.store import Store
+from crosscheck.tui.app import binding_ids, make_app
+from crosscheck.tui.widgets.claims import ClaimTable
 
 from apps import sample_analysis
 from test_review_tui import settle

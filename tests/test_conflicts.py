@@ -1,8 +1,8 @@
 """Topics group one quantity; conflicts are incompatible figures, revisions or bad totals."""
 from __future__ import annotations
 
-from core.analysis import analyze
-from core.ingest import source_from_text
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.reading.ingest import source_from_text
 
 DISPUTE = (
     "Seven Guards Killed in Prison Attack\n\nSeven guards were killed when gunmen attacked the prison in Kotoko on Thursday.\n",
@@ -69,8 +69,8 @@ def test_same_story_copies_grouped():
 
 def test_huge_topic_pairs_capped_but_every_disputed_claim_kept():
     """Past MAX_PAIRS the pair list is cut to one per claim; disputed and pairs_total stay exact."""
-    from core import conflicts
-    from core.model import Claim, Topic
+    from crosscheck.core.analysis import conflicts
+    from crosscheck.core.model import Claim, Topic
     claims = {f"c{i}": Claim(f"c{i}", "s1", 0, 1, "x", "x", 5 if i % 2 else 9, 5 if i % 2 else 9,
                              "killed", "people", None, topic="t1") for i in range(400)}
     topic = Topic("t1", "e1", "killed", "people", tuple(claims), 5, 7, 9, 1)

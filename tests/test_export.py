@@ -10,14 +10,14 @@ from functools import lru_cache
 
 import pytest
 
-from core.analysis import analyze
-from core.decisions import Figure, attach
-from core.export import cell, md, render, to_csv, to_json, to_markdown
-from core.index import AnalysisIndex
-from core.ingest import load_corpus
-from core.report import to_json as analysis_json
-from core.session import Session
-from core.store import Store
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.review.decisions import Figure, attach
+from crosscheck.core.review.export import cell, md, render, to_csv, to_json, to_markdown
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.reading.ingest import load_corpus
+from crosscheck.core.report import to_json as analysis_json
+from crosscheck.core.review.session import Session
+from crosscheck.core.review.store import Store
 
 NOTES = {
     "c1": ("accepted", 'Confirmed by "two" outlets | see memo\nsecond line — Tinzaouaten, Kidal ✓ ünï'),
@@ -221,7 +221,7 @@ def test_markdown_cell_escaping_round_trips(text):
 
 def test_exports_without_decisions():
     """No review database: every format still exports the analysis, with no verdicts."""
-    from core.decisions import Review
+    from crosscheck.core.review.decisions import Review
     ix = sample_index()
     assert json.loads(render("json", ix, Review()))["verdicts"] == []
     rows = list(csv.DictReader(io.StringIO(render("csv", ix, Review()))))

@@ -11,12 +11,12 @@ import time
 
 import pytest
 
-import sample_data
-from core.ingest import Corpus, load_corpus, source_from_text
-from core.markup import read_html
-from core.metadata import parse_date
-from core.model import Problem
-from core.pagejunk import classify
+from crosscheck import sample_data
+from crosscheck.core.reading.ingest import Corpus, load_corpus, source_from_text
+from crosscheck.core.reading.markup import read_html
+from crosscheck.core.reading.metadata import parse_date
+from crosscheck.core.model import Problem
+from crosscheck.core.reading.pagejunk import classify
 
 DATA = pathlib.Path(__file__).parent / "data"
 SEEDS = pathlib.Path(sample_data.ARTICLES)
@@ -536,7 +536,7 @@ def test_bundled_manifest_agrees_with_the_texts():
 
 def test_ingest_needs_no_terminal_libraries():
     """Importing ingestion pulls in neither textual nor rich."""
-    code = "import sys, core.ingest; print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+    code = "import sys, crosscheck.core.reading.ingest; print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=pathlib.Path(__file__).parent.parent)
     assert out.stdout.strip() == "False"

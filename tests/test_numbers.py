@@ -1,7 +1,7 @@
 """Number phrases and hedges become the intervals the issue's table specifies."""
 import pytest
 
-from core.numbers import NUMBER_PHRASE, interval_text, overlaps, parse_phrase
+from crosscheck.core.analysis.numbers import NUMBER_PHRASE, interval_text, overlaps, parse_phrase
 
 CASES = [
     ("seven", 7, 7), ("121", 121, 121), ("1,200", 1200, 1200), ("2.5 million", 2_500_000, 2_500_000),

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_wheel_contains_dashboard_and_sample(tmp_path):
-    """The built wheel holds tui's subpackages, their .tcss files and the sample articles."""
+    """The built wheel holds one top-level package, crosscheck, with core, tui, their .tcss files and the sample."""
     src = tmp_path / "src"  # a clean copy: a stale build/ directory must not hide a missing package
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".venv", "build", "dist", "*.egg-info", "__pycache__",
                                                              ".git", "tests", "benchmarks", ".pytest_cache"))
@@ -24,8 +24,11 @@ def test_wheel_contains_dashboard_and_sample(tmp_path):
     (wheel,) = tmp_path.glob("crosscheck-*.whl")  # written beside src, not inside it
     names = set(zipfile.ZipFile(wheel).namelist())
     for module in ("tui/app.py", "tui/screens/main.py", "tui/screens/help.py", "tui/widgets/article.py",
-                   "tui/widgets/virtual_table.py", "core/analysis.py", "crosscheck/cli.py"):
-        assert module in names, module
+                   "tui/widgets/virtual_table.py", "core/analysis/pipeline.py", "core/reading/ingest.py",
+                   "core/review/store.py", "cli.py"):
+        assert f"crosscheck/{module}" in names, module
     for data in ("tui/screens/main.tcss", "tui/screens/help.tcss", "sample_data/articles/sources.toml"):
-        assert data in names, data
-    assert sum(n.startswith("sample_data/articles/") and n.endswith(".txt") for n in names) == 5
+        assert f"crosscheck/{data}" in names, data
+    assert sum(n.startswith("crosscheck/sample_data/articles/") and n.endswith(".txt") for n in names) == 5
+    tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
+    assert tops == {"crosscheck"}, f"site-packages would gain {sorted(tops)}"

@@ -13,7 +13,7 @@ import uuid
 
 import pytest
 
-from core.store import Store
+from crosscheck.core.review.store import Store
 
 from test_terminal import TMUX, _crosscheck, _tmux, _wait_for
 
@@ -22,9 +22,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WRITER = textwrap.dedent("""
     import json, sys, time
     sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
-    from core.index import AnalysisIndex
-    from core.session import Session
-    from core.store import Stale, Store
+    from crosscheck.core.index import AnalysisIndex
+    from crosscheck.core.review.session import Session
+    from crosscheck.core.review.store import Stale, Store
     from apps import sample_analysis
     ix = AnalysisIndex.build(sample_analysis())
     me, start = sys.argv[1], float(sys.argv[2])

@@ -6,15 +6,15 @@ import json
 
 import pytest
 
-from core.decisions import attach
-from core.session import Session
-from core.store import Store
-from tui.app import make_app
-from tui.screens.export import ExportScreen
-from tui.screens.figure import FigureScreen
-from tui.screens.note import NoteScreen
-from tui.widgets.claims import ClaimTable
-from tui.widgets.conflicts import ConflictDetail, FigureTable
+from crosscheck.core.review.decisions import attach
+from crosscheck.core.review.session import Session
+from crosscheck.core.review.store import Store
+from crosscheck.tui.app import make_app
+from crosscheck.tui.screens.export import ExportScreen
+from crosscheck.tui.screens.figure import FigureScreen
+from crosscheck.tui.screens.note import NoteScreen
+from crosscheck.tui.widgets.claims import ClaimTable
+from crosscheck.tui.widgets.conflicts import ConflictDetail, FigureTable
 
 from apps import sample_analysis
 

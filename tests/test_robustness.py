@@ -5,9 +5,9 @@ import json
 import random
 from pathlib import Path
 
-from core.analysis import analyze
-from core.ingest import source_from_text
-from core.report import to_json
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.reading.ingest import source_from_text
+from crosscheck.core.report import to_json
 
 DATA = Path(__file__).parent / "data"
 NOISE = ["", "\n", " 12 ", "at least", "(", ")", '"', "“", "—", ":", "killed", "on Thursday",

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from core.decisions import Figure
-from core.index import AnalysisIndex
-from core.session import Session
-from core.store import Store, default_path
+from crosscheck.core.review.decisions import Figure
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.review.session import Session
+from crosscheck.core.review.store import Store, default_path
 
 from apps import app_on_sample, sample_analysis
 

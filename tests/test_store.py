@@ -6,12 +6,12 @@ import sqlite3
 
 import pytest
 
-from core.analysis import analyze
-from core.decisions import Figure, attach, claim_key
-from core.index import AnalysisIndex
-from core.ingest import source_from_text
-from core.session import NothingToUndo, Session
-from core.store import SCHEMA_VERSION, Locked, ReadOnly, Stale, Store, default_path
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.review.decisions import Figure, attach, claim_key
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.reading.ingest import source_from_text
+from crosscheck.core.review.session import NothingToUndo, Session
+from crosscheck.core.review.store import SCHEMA_VERSION, Locked, ReadOnly, Stale, Store, default_path
 
 from apps import sample_analysis
 
@@ -135,7 +135,7 @@ def test_claim_found_again_when_the_extractor_widens_its_span(db):
 
 
 def test_locked_database_refuses_the_write_and_keeps_nothing_half_done(ix, db, monkeypatch):
-    monkeypatch.setattr("core.store.BUSY_MS", 200)
+    monkeypatch.setattr("crosscheck.core.review.store.BUSY_MS", 200)
     s = Session(Store.open(db), ix, "ana")
     blocker = sqlite3.connect(db, isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
@@ -150,7 +150,7 @@ def test_locked_database_refuses_the_write_and_keeps_nothing_half_done(ix, db, m
 
 
 def test_database_locked_at_open_becomes_read_only(ix, db, monkeypatch):
-    monkeypatch.setattr("core.store.BUSY_MS", 200)
+    monkeypatch.setattr("crosscheck.core.review.store.BUSY_MS", 200)
     first = Store.open(db)
     Session(first, ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
     first.close()  # in WAL mode every open connection holds a shared lock
@@ -217,7 +217,7 @@ def test_someone_elses_sqlite_file_is_not_touched(ix, db):
 def test_read_only_file_opens_read_only(ix, db, monkeypatch):
     Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
     real = __import__("os").access
-    monkeypatch.setattr("core.store.os.access",
+    monkeypatch.setattr("crosscheck.core.review.store.os.access",
                         lambda p, mode: False if mode == __import__("os").W_OK else real(p, mode))
     store = Store.open(db)
     assert store.read_only and "read-only" in store.reason

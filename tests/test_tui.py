@@ -5,14 +5,14 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Input, Static
 
-from core.analysis import analyze
-from core.ingest import load_corpus
-from tui.app import make_app
-from tui.screens.help import HelpScreen
-from tui.widgets.article import ArticleView, BlockView
-from tui.widgets.claims import ClaimTable
-from tui.widgets.conflicts import ConflictList, FigureTable
-from tui.widgets.sources import SourceList
+from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.reading.ingest import load_corpus
+from crosscheck.tui.app import make_app
+from crosscheck.tui.screens.help import HelpScreen
+from crosscheck.tui.widgets.article import ArticleView, BlockView
+from crosscheck.tui.widgets.claims import ClaimTable
+from crosscheck.tui.widgets.conflicts import ConflictList, FigureTable
+from crosscheck.tui.widgets.sources import SourceList
 
 from apps import app_on_sample
 

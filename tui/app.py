@@ -8,8 +8,8 @@ from typing import Sequence
 from textual.app import App
 from textual.binding import Binding
 
-from core.config import Config, ConfigProblem, load_config
-from core.model import Analysis
+from crosscheck.core.config import Config, ConfigProblem, load_config
+from crosscheck.core.model import Analysis
 
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -79,7 +79,7 @@ class CrosscheckApp(App):
         if ix is None:
             self.notify("Nothing to export yet: the analysis is still running.", severity="warning")
             return
-        from core.report import to_json
+        from crosscheck.core.report import to_json
         name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (ix.analysis.root or "corpus"))
         target = Path.cwd() / f"crosscheck-{name}.json"
         try:

@@ -10,13 +10,13 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from core.decisions import Review, claim_label, topic_label
-from core.index import AnalysisIndex
+from crosscheck.core.review.decisions import Review, claim_label, topic_label
+from crosscheck.core.index import AnalysisIndex
 
 from .store_thread import StoreThread
 
 if TYPE_CHECKING:
-    from core.session import Session
+    from crosscheck.core.review.session import Session
 
     from .screens.main import MainScreen
 
@@ -27,7 +27,7 @@ POLL_SECONDS = 1.5
 class ReviewDesk:
     def __init__(self, screen: "MainScreen", *, paths: Sequence[str], db: str | None, read_only: bool,
                  reviewer: str | None) -> None:
-        from core.store import default_path
+        from crosscheck.core.review.store import default_path
         self.screen = screen
         self.path = Path(db).expanduser() if db else default_path(paths)
         self.ask_read_only = read_only
@@ -51,8 +51,8 @@ class ReviewDesk:
         path, ro, reviewer = self.path, self.ask_read_only, self.reviewer
 
         def open_session() -> Session:
-            from core.session import Session
-            from core.store import Store
+            from crosscheck.core.review.session import Session
+            from crosscheck.core.review.store import Store
             try:
                 store = Store.open(path, read_only=ro)
             except Exception as e:  # noqa: BLE001 - Store.open handles known states; anything else: read-only
@@ -155,7 +155,7 @@ class ReviewDesk:
             return
 
         def job() -> Path:
-            from core.export import render
+            from crosscheck.core.review.export import render
             review = s.review if s else Review()
             text = render(fmt, ix, review, db=str(self.path))
             with open(path, "w", encoding="utf-8", newline="") as f:
@@ -167,8 +167,8 @@ class ReviewDesk:
                                                "Export failed", "error", 10))
 
     def _failed(self, e: BaseException) -> None:
-        from core.session import NothingToUndo
-        from core.store import Stale, StoreError
+        from crosscheck.core.review.session import NothingToUndo
+        from crosscheck.core.review.store import Stale, StoreError
         if isinstance(e, Stale):
             self.screen.review_changed()
             self._say(str(e), "Changed by another reviewer", "warning", 12)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from core.decisions import Decision, Figure
+from crosscheck.core.review.decisions import Decision, Figure
 
 from .messages import NoteRequested, VerdictRequested
 

@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from core.decisions import Decision, Figure
-from core.index import AnalysisIndex
-from core.numbers import interval_text
+from crosscheck.core.review.decisions import Decision, Figure
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.analysis.numbers import interval_text
 
 from ..safe import plain
 

@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from core.index import AnalysisIndex
-from core.model import Analysis
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.model import Analysis
 
 from ..desk import ReviewDesk
 from ..messages import (ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested, SourceHighlighted,
@@ -99,8 +99,8 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self) -> Analysis:
         """Reads and analyses the corpus off the event loop, reporting progress."""
-        from core.analysis import analyze
-        from core.ingest import load_corpus
+        from crosscheck.core.analysis.pipeline import analyze
+        from crosscheck.core.reading.ingest import load_corpus
 
         self.app.call_from_thread(self._progress, "reading articles", 0, 0)
         corpus = load_corpus(self.paths or None)

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from core.decisions import Decision
+from crosscheck.core.review.decisions import Decision
 
 from ..safe import plain
 from ..verdicts import figure_words

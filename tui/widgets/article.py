@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from core.index import AnalysisIndex
-from core.model import Block, Claim, Source
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.model import Block, Claim, Source
 
 from ..messages import ClaimHighlighted, VerdictRequested
 from ..safe import clean

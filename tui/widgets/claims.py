@@ -4,10 +4,10 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from core.decisions import Review
-from core.index import AnalysisIndex
-from core.model import Claim
-from core.numbers import interval_text
+from crosscheck.core.review.decisions import Review
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.model import Claim
+from crosscheck.core.analysis.numbers import interval_text
 
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain

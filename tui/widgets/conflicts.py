@@ -13,10 +13,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from core.decisions import Review
-from core.index import AnalysisIndex
-from core.model import Conflict
-from core.numbers import interval_text
+from crosscheck.core.review.decisions import Review
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.model import Conflict
+from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested

@@ -5,7 +5,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from core.index import AnalysisIndex
+from crosscheck.core.index import AnalysisIndex
 
 from ..messages import SourceHighlighted
 from ..safe import plain

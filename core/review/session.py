@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .decisions import (Decision, Figure, Review, attach, claim_anchor, claim_key, topic_anchor,
                         topic_key)
-from .index import AnalysisIndex
+from ..index import AnalysisIndex
 from .store import Stale, Store, StoreError
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .model import Source
+from ..model import Source
 
 _ACR = r"[A-Z][A-Z\-]{1,9}"
 _DEFINITIONS = [

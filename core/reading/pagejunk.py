@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from core.metadata import DATE
-from core.model import Block
+from .metadata import DATE
+from ..model import Block
 
 _LINE = re.compile(r"[^\r\n]+")
 _DIGIT = re.compile(r"\d")

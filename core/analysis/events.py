@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from . import places, timeref
 from .extract import SourceExtraction
-from .model import Event
+from ..model import Event
 from .lexicon import MONTHS
 from .timeref import When
 
@@ -83,7 +83,7 @@ class Frame:
                 self.whens.append(w)
                 if not self.fixed and (self.anchor is None or _specificity(w) > _specificity(self.anchor)):
                     self.anchor = w
-        for k in places.find(sentence):
+        for k in sorted(places.find(sentence)):  # sorted: Counter ties keep a stable order
             self.places[k] += 1
         for m in _NOUN.finditer(sentence):
             self.nouns[m.group(1).lower()] += 1
@@ -329,7 +329,7 @@ def link(all_frames: list[Frame]) -> tuple[list[_Cluster], dict[tuple[str, int],
         for k in f.places:
             c.by_prefix[k[:3]].add(k)
         c.nouns.update(f.nouns)
-        c.actors.update(f.actors)
+        c.actors.update(sorted(f.actors))  # ties in most_common keep this order
         for k in f.places:
             index[k].add(best)
         where[(f.source, f.number)] = best

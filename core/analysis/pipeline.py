@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Sequence
 
 from . import claimants, conflicts, events, lexicon, places, samestory, topics
 from .extract import extract
-from .model import Analysis, Problem, Source
+from ..model import Analysis, Problem, Source
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as work advances, e.g. to drive a progress bar."""

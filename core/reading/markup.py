@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.entities import html5
 
-from core.metadata import parse_date
+from .metadata import parse_date
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from . import attribution, lexicon, measures, sentences
 from .lexicon import (GENERIC_MODIFIERS, HEAD_MEASURE, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
                       PASSIVE_MEASURE, ROLE_OF_NOUN, SOURCE_NOUNS, STATE_WORDS)
-from .model import Claim, Source
+from ..model import Claim, Source
 from .numbers import NUMBER_PHRASE, parse_phrase
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from . import places
 from .extract import Found
 from .lexicon import STATE_WORDS
-from .model import Claim, Topic
+from ..model import Claim, Topic
 
 COMBATANT_ROLES = {"fighter", "militant", None}
 STATE_ROLES = {"soldier", "police"}

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from .model import Claim, Conflict, Source, Topic
+from ..model import Claim, Conflict, Source, Topic
 from .numbers import interval_text, overlaps
 
 MAX_PAIRS = 5_000

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from .model import Source
+from ..model import Source
 
 STOP = set("""a about above after again against all also an and any are as at be because been before
 being below between both but by can could did do does during each few for from further had has have

@@ -42,10 +42,10 @@ try:
 except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib
 
-from core.markup import read_html
-from core.metadata import Metadata, from_table, front_matter, infer, toml_error
-from core.model import Block, Problem, Source
-from core.pagejunk import classify
+from .markup import read_html
+from .metadata import Metadata, from_table, front_matter, infer, toml_error
+from ..model import Block, Problem, Source
+from .pagejunk import classify
 
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 """Readable file suffixes and the format each is read as."""
@@ -294,7 +294,7 @@ def load_corpus(paths: Sequence[str | Path] | None = None, *, max_bytes: int = 1
     Never raises for bad input: each unreadable path or file becomes one `Problem`.
     """
     if not paths:
-        import sample_data
+        from ... import sample_data
 
         paths = [sample_data.ARTICLES]
     found, problems = _find(paths)

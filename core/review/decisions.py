@@ -16,9 +16,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .index import AnalysisIndex
-from .model import Claim, Topic
-from .numbers import interval_text
+from ..index import AnalysisIndex
+from ..model import Claim, Topic
+from ..analysis.numbers import interval_text
 
 VERDICTS = ("accepted", "disputed", "rejected")
 SENTENCE_SIMILARITY = 75

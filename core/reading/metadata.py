@@ -25,7 +25,7 @@ try:
 except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib
 
-from core.model import Block
+from ..model import Block
 
 
 @dataclass(frozen=True)

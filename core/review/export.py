@@ -17,10 +17,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from .decisions import Decision, Review, counts
-from .index import AnalysisIndex
-from .model import Claim
-from .numbers import interval_text
-from .report import to_json as analysis_json
+from ..index import AnalysisIndex
+from ..model import Claim
+from ..analysis.numbers import interval_text
+from ..report import to_json as analysis_json
 
 FORMATS = ("markdown", "csv", "json")
 
