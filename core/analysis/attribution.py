@@ -12,7 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import SAY_VERBS
+
+# What makes a figure a claim by someone: "X said", "according to X".
+SAY_VERBS = frozenset({
+    "said", "says", "say", "told", "tells", "reported", "reports", "report", "claimed", "claims",
+    "claim", "stated", "states", "confirmed", "confirms", "announced", "announces", "estimated",
+    "estimates", "corroborated", "asserted", "asserting", "added", "adds", "noted", "noting",
+    "specified", "specifying", "insisted", "put", "puts", "showed", "shows", "counted",
+    "tallied", "recorded", "cited", "citing", "quoted", "quoting", "acknowledged", "admitted",
+    "wrote", "writes", "tweeted", "posted", "posting", "saying", "telling", "reporting",
+    "claiming", "stating", "confirming", "announcing", "estimating", "according", "disclosed",
+    "revealed", "suggested", "indicated", "updated", "raised", "revised", "declared",
+    "informs", "informed", "speaks", "spoke", "documents", "documented", "believe", "believes",
+    "insists", "insisted", "maintains", "maintained",
+    "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
+})
 
 _WORD = re.compile(r"[\w'’\-]+|[^\w\s]")
 _BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "while", "whereas", "but", "that", "as", "and",

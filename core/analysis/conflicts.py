@@ -10,6 +10,8 @@ up to more than the total allows.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -51,17 +53,20 @@ def _all_revisions(involved: list[Claim], voice: dict[str, str | None], publishe
     return len(dates - {None}) > 1 or any(_UPDATE.search(c.sentence) for c in involved)
 
 
-def find(topics: list[Topic], claims: dict[str, Claim], sources: list[Source],
-         parts: dict[str, list[str]]) -> list[Conflict]:
+def find(topics: Sequence[Topic], claims: Mapping[str, Claim], sources: Sequence[Source]) -> list[Conflict]:
     """Every conflict in the corpus, ids x1.. in topic order.
 
     Incompatibility is decided once per pair of distinct intervals, so a topic of thousands of
     claims costs what its output costs.
 
-    Args:
-        parts: total claim id -> ids of the claims stated as its parts in the same sentence.
+    A total contradicts its parts ("121 killed: 84 ... and 47 ...") when the parts, found from
+    each claim's `part_of`, add up to more than it allows.
     """
     published = {s.id: s.published for s in sources}
+    parts: dict[str, list[str]] = defaultdict(list)
+    for c in claims.values():
+        if c.part_of:
+            parts[c.part_of].append(c.id)
     out: list[Conflict] = []
     for t in topics:
         members = [claims[i] for i in t.claims]

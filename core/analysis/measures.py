@@ -14,8 +14,10 @@ soldiers and 12 civilians were killed") are skipped to reach the verb the group 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
-from .lexicon import ACTIVE_MEASURE, PASSIVE_MEASURE
+from .lexicon import Lexicon
+from ..model import Event
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 _AUX = {"were", "was", "have", "has", "had", "been", "be", "being", "are", "is", "reportedly",
@@ -63,7 +65,7 @@ def tokens(s: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(s)]
 
 
-def _match(words: list[str], table: dict[str, str]) -> str | None:
+def _match(words: list[str], table: Mapping[str, str]) -> str | None:
     for n in (4, 3, 2, 1):
         key = "_".join(words[:n])
         if key in table:
@@ -71,7 +73,7 @@ def _match(words: list[str], table: dict[str, str]) -> str | None:
     return None
 
 
-def after_group(after: str, *, headless: bool = False) -> str | None:
+def after_group(after: str, lex: Lexicon, *, headless: bool = False) -> str | None:
     """The measure in the verb phrase after a group: 'were killed', 'remain missing' ...
 
     Args:
@@ -82,7 +84,7 @@ def after_group(after: str, *, headless: bool = False) -> str | None:
     i = skipped = 0
     while i < len(words):
         w = words[i]
-        found = _match(words[i:], PASSIVE_MEASURE)
+        found = _match(words[i:], lex.passive)
         if found and not (w == "lost" and i + 1 < len(words) and words[i + 1] == "to"):
             return found
         if w in ('"', "“", "”", "'", "’"):
@@ -123,7 +125,7 @@ def _parenthetical_end(words: list[str], i: int) -> int | None:
     return None
 
 
-def before_figure(before: str) -> str | None:
+def before_figure(before: str, lex: Lexicon) -> str | None:
     """The measure in the words just before a figure: 'killed', 'the deaths of', 'wounding'."""
     words = tokens(before)[-8:]
     skip = {"to", "at", "of", "has", "had", "have", "is", "was", "now", "further", "reportedly",
@@ -137,8 +139,8 @@ def before_figure(before: str) -> str | None:
             if j - n < 0:
                 continue
             key = "_".join(words[j - n:j])
-            if key in ACTIVE_MEASURE:
-                found = ACTIVE_MEASURE[key]
+            if key in lex.active:
+                found = lex.active[key]
                 return None if found == "?" else found
         if words[j - 1] in skip:
             j -= 1
@@ -201,3 +203,24 @@ def ceiling(before: str) -> bool:
     """'the toll could reach 320': the figure is an upper bound."""
     return bool(_CEILING.search(before[-60:]))
 
+
+
+_ABDUCTION = re.compile(r"\b(?:kidnap\w*|abduct\w*|captiv\w*|hostages?|carted\s+away|ransom)\b", re.I)
+
+
+def abduction_words(texts: Sequence[str]) -> int:
+    """How many words of abduction ("kidnapped", "captivity", "hostages", "ransom") an article uses."""
+    return len(_ABDUCTION.findall(" ".join(texts)))
+
+
+def abduction_events(events: Sequence[Event], words_by_source: Mapping[str, int]) -> set[str]:
+    """Events whose reporting is mostly about people taken: most of their sources use abduction
+    words at least three times. In such an event the missing are the taken ("the 276 girls still
+    missing" counts the captured), so `in_abduction` reads their measure as captured."""
+    return {e.id for e in events
+            if e.sources and sum(words_by_source.get(sid, 0) >= 3 for sid in e.sources) * 2 > len(e.sources)}
+
+
+def in_abduction(measure: str) -> str:
+    """A measure as read inside an abduction event: the missing are the captured."""
+    return "captured" if measure == "missing" else measure
