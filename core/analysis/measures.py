@@ -65,8 +65,6 @@ _LETTER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
 _STOP = re.compile(r"[.;:!?]")
 _CLAUSE_BEFORE = re.compile(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)")
-_CLAUSE_AFTER = re.compile(r"[.;:!?]|,\s+(?:while|but|and|whereas|according)\b")
-_OF_THE = re.compile(r"\s*of\s+(?:the|all|those)\b")
 def tokens(s: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(s)]
 
@@ -180,31 +178,6 @@ def generic_figure(before: str) -> bool:
     return bool(m and not _DIGIT.search(clause[m.end():]) and _TOLL_END.search(clause[m.end():]))
 
 
-_FACILITY = re.compile(
-    r"\b(?:in|at|to|from|by|inside)\s+(?:the\s+|a\s+|various\s+|local\s+)?(?P<place>(?:[A-Z][\w'’\-]*\s+){0,3})"
-    r"(?:district\s+|community\s+|regional\s+|main\s+|government\s+|civil\s+)?"
-    r"(?P<kind>hospitals?|mortuary|mortuaries|morgues?|clinics?|health\s+cent(?:re|er)s?|medical\s+college|"
-    r"trauma\s+cent(?:re|er)|health\s+facilities)\b")
-_SHARE = re.compile(r"(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\s+(?:accounted\s+for|recorded|reported)\s*$")
-_ALONE = re.compile(r"\b(?:in|from)\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)(?:\s+\w+)?\s+alone\b")
-
-
-def scope(before: str, after: str) -> str | None:
-    """A place or facility that limits a count to part of the event: '27 bodies at Etah
-    hospital', 'Nairobi accounted for 17 of the deaths', 'in Kotli district alone'."""
-    clause_after = _CLAUSE_AFTER.split(after)[0][:120]
-    clause_before = _STOP.split(before)[-1][-120:]
-    for text in (clause_after, clause_before):
-        m = _FACILITY.search(text)
-        if m and m.group("place").strip():
-            return m.group("place").strip().lower()  # a named facility; "to hospitals" limits nothing
-    share = _SHARE.search(clause_before)
-    if share and _OF_THE.match(after):
-        return share.group("place").lower()
-    m = _ALONE.search(_STOP.split(before)[-1] + " " + clause_after)
-    return m.group("place").lower() if m else None
-
-
 def ceiling(before: str) -> bool:
     """'the toll could reach 320': the figure is an upper bound."""
     return bool(_CEILING.search(before[-60:]))
@@ -230,3 +203,13 @@ def abduction_events(events: Sequence[Event], words_by_source: Mapping[str, int]
 def in_abduction(measure: str) -> str:
     """A measure as read inside an abduction event: the missing are the captured."""
     return "captured" if measure == "missing" else measure
+
+
+def placed_scope(scope: str | None, measure: str, abduction: bool) -> str | None:
+    """A scope as it stands once the event is known: "still missing" parts the taken from those
+    still held only in an abduction ("eight students still missing" of 129 abducted); after a
+    blast or a flood the missing are the missing, however phrased ("more than 60 people are
+    still missing", "seven people were still missing")."""
+    if scope == "still held" and not abduction and measure == "missing":
+        return None
+    return scope
