@@ -341,6 +341,12 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         told = _predicate_group(rest, lex)
         if told:  # "35 of the dead were foreign nationals", "97 are female", "ten ... were US Marines"
             _, role, _, mods, head = told
+    toll = measures.toll_group(before) if head is None and _BARE_END.match(after) else None
+    if toll:  # "the number of Afghans killed ... has risen to 79": the toll says whom it counts
+        named = _noun_phrase(toll[1], lex)
+        if named[4] is not None and named[2] is None:
+            noun_measure = noun_measure or toll[0]
+            _, role, _, mods, head = named
     elliptical = False
     part_of = None
     measure = noun_measure
@@ -385,7 +391,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if measure is None:
         return None
     low, high = q.low, q.high
-    where = scopes.scope(before, after, measure, previous.measure if previous else None, came_back)
+    where = scopes.scope(before, after, measure, previous.measure if previous else None, came_back) \
+        or scopes.hospital_count(before, after, sent.text)
     if where is None and head == "them" and prev is not None:
         where = f"part of the {prev.measure}"
     if head == "them" and prev is not None:

@@ -33,9 +33,10 @@ _NUMBERISH = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|e
                         r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
                         r"hundreds|scores|thousands|at|more|about|nearly|some)$")
 _TOLL_NOUNS = (
-    ("killed", r"death\s+toll|toll|body\s+count|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
+    ("killed", r"death\s+toll|toll|body\s+count|death\s+count|death\s+total|casualty\s+(?:count|figure|toll)|"
+               r"number\s+of\s+(?:the\s+)?(?:dead|deaths|casualties|"
                r"fatalities|victims|martyrs|people\s+killed|those\s+killed|bodies)|(?:dead|deaths|fatalities)\s+"
-               r"(?:at|to)|(?:figure|tally|count|number)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|martyrs)|"
+               r"(?:at|to)|(?:figure|tally|count|number|total|calculation)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|martyrs)|"
                r"martyrs"),
     ("injured", r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|casualties\s+injured)|"
                 r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
@@ -167,6 +168,31 @@ def toll_clause(before: str) -> str | None:
             if not _DIGIT.search(rest) and len(rest.split()) <= 16 and (best is None or m.start() > best[0]):
                 best = (m.start(), measure)
     return best[1] if best else None
+
+
+_TOLL_OF_GROUP = re.compile(
+    r"\b(?:number|toll|count|tally|total|deaths?)\s+of\s+(?:the\s+)?(?P<group>(?!the\b|dead\b|deaths\b|people\b|those\b)"
+    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)(?:\s+(?P<m>killed|dead|who\s+died|injured|wounded|hurt|missing|abducted|"
+    r"kidnapped|arrested|detained|displaced))?\s+(?:[\w.'’,-]+\s+){0,12}?(?:" + _TOLL_VERB + r"\s+)*$", re.I)
+_TOLL_OF_MEASURE = {"killed": "killed", "dead": "killed", "who died": "killed", "injured": "injured",
+                    "wounded": "injured", "hurt": "injured", "missing": "missing", "abducted": "captured",
+                    "kidnapped": "captured", "arrested": "captured", "detained": "captured", "displaced": "displaced"}
+
+
+def toll_group(before: str) -> tuple[str, str] | None:
+    """(measure, group) of a toll that names whom it counts: "the number of Afghans killed ... has
+    risen to", "the number of foreigners killed has risen to", "the death of Indian nationals has
+    reached". None when the toll names no group ("the death toll rose to")."""
+    clause = _CLAUSE_BEFORE.split(before)[-1][-220:]
+    m = _TOLL_OF_GROUP.search(clause)
+    if not m or not _TOLL_END.search(clause):
+        return None
+    word = m.group(0).split()[0].lower()
+    if m.group("m"):
+        return _TOLL_OF_MEASURE[m.group("m").lower()], m.group("group")
+    if word.startswith("death"):
+        return "killed", m.group("group")
+    return None
 
 
 def generic_figure(before: str) -> bool:

@@ -136,17 +136,26 @@ CAME_BACK = re.compile(r"\b(?:escaped|escape|rescued|freed|released|found|return
 """Words saying some of the taken are back: then "still missing" counts a part of the taken."""
 _HOSPITAL_SPEAKS = re.compile(r"\b(?:received|receiving|treating|treated|admitted|admitting|brought\s+in|"
                               r"gone\s+there|taken\s+there|(?:it|they)\s+alone)\b", re.I)
-_HOSPITAL_NAME = re.compile(r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3})(?:Hospital|hospital|clinic|Clinic)\b")
+_HOSPITAL_SUBJECT = re.compile(r"(?<!\bto )(?<!\bat )(?<!\bin )(?<!\bfrom )(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3})"
+                               r"(?:[Hh]ospital|[Cc]linic)\b(?!s)")
+_DIED_IN_HOSPITAL = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:had\s+|have\s+|has\s+)?(?:later\s+)?died\s+(?:later\s+)?in\s+"
+                               r"(?:the\s+)?hospitals?\b", re.I)
 
 
-def hospital_count(claimant: str | None, sentence: str) -> str | None:
-    """A hospital's own count: the claimant is a hospital, and it speaks of those it received or
+def hospital_count(before: str, after: str, sentence: str) -> str | None:
+    """A hospital's own count: a hospital is the subject and speaks of those it received or
     treats ("A National Hospital spokesman told AP they received 47 dead", "Rizk Hospital said
-    400 people had gone there", "a surgical hospital said it alone was treating more than 60").
-    A hospital official giving the toll as a whole ("79 Afghans killed, a hospital official
-    said") is not one."""
-    if not claimant or "ospital" not in claimant or not _HOSPITAL_SPEAKS.search(sentence):
+    400 people had gone there", "a surgical hospital said it alone was treating more than 60");
+    or the dead are those who died in hospital later ("Only 6 had died in hospitals"). A
+    hospital official giving the toll as a whole ("79 Afghans killed, a hospital official
+    said") is not one: no word of receiving or treating."""
+    if _DIED_IN_HOSPITAL.search(after[:60]):
+        return "died in hospital"
+    subject = None
+    for subject in _HOSPITAL_SUBJECT.finditer(before):
+        pass
+    if subject is None or not _HOSPITAL_SPEAKS.search(sentence):
         return None
-    m = _HOSPITAL_NAME.search(claimant)
-    name = m.group("name").strip() if m else ""
-    return f"{name.lower()} hospital".strip() if name and name[0].isupper() else "one hospital"
+    name = subject.group("name").strip()
+    first = name.split()[0].lower() if name else ""
+    return f"{name.lower()} hospital" if name and first not in ("a", "an", "one", "the", "just") else "one hospital"
