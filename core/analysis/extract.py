@@ -41,13 +41,20 @@ _LABEL_BEFORE = re.compile(r"\b(?:No|no|number|Number|page|flight|Flight|route|R
 _CONNECT = re.compile(
     r"^\s*(?:[:;,–—-]|\(|and|as\s+well\s+as|plus|including|among\s+them|among\s+whom|of\s+whom|"
     r"with|while|whereas|but|or|not|to|another|,\s*and|,\s*including|,\s*while|,\s*with|\s)*\s*"
-    r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s+(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
-    r"says|claimed|counted|estimated|gave)\s+)?$",
+    r"(?:(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*|it|they|he|she|officials?|authorities|police)"
+    r"\s+(?:previously\s+|earlier\s+|initially\s+|first\s+|had\s+|has\s+)?(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
+    r"says|claimed|counted|estimated|gave|mentioned|cited|gave\s+a\s+(?:figure|toll)\s+of)\s+)?$",
     re.I,
 )
 
 
 _DIGIT = re.compile(r"\d")
+_REVISED_TO = re.compile(
+    r"^\s*,?\s*(?:(?:which|that|before|but|and|then|later|it|they)\b[^.;:\d]{0,60}?)?\b(?:revised|raised|lowered|cut|"
+    r"increased|reduced|brought|corrected|updated|changed|put)\b(?:\s+(?:it|the\s+(?:toll|figure|number|count)))?"
+    r"\s+(?:down\s+|up\s+|downward\s+)?(?:to|at)\s*$|^\s+(?:from|down\s+from|up\s+from)\s*$", re.I)
+"""What joins a toll to its revision: "put at 288, which the government revised to 275",
+"revised the toll to 275 from 288". The second figure counts the same people as the first."""
 _CAME_BACK_WORDS = frozenset("escaped escape rescued freed released found returned reunited came got managed fled".split())
 _BEFORE, _AFTER = 400, 600
 """How far before and after a figure its rules read (characters)."""
@@ -66,7 +73,8 @@ _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "o
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
-                       r"last|this|across|near|when|while|and|so|from)\b)", re.I)
+                       r"last|this|across|near|when|while|and|so|from|with|including|against|amid|but|or|then|"
+                       r"according|till|until|up|down)\b)", re.I)
 """What may follow a figure with no group ('the toll rose to 27 on Tuesday')."""
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$")
 
@@ -375,7 +383,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         verb = lex.previous_verb.match(gap)
         if verb:
             gap = gap[verb.end():]
-        joined = bool(_CONNECT.match(gap)) and len(gap) < 60
+        joined = bool(_CONNECT.match(gap)) and len(gap) < 60 or bool(_REVISED_TO.match(gap))
         if joined and measure is None:
             measure = prev.measure
         if joined and head is None and measure == prev.measure or (

@@ -40,7 +40,8 @@ _TOLL_NOUNS = (
                r"martyrs"),
     ("injured", r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|casualties\s+injured)|"
                 r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
-    ("missing", r"number\s+of\s+(?:the\s+)?missing(?:\s+\w+){0,3}|missing\s+(?:at|to)"),
+    ("missing", r"number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|persons\s+)?(?:still\s+)?missing(?:\s+\w+){0,3}|"
+                r"missing\s+(?:at|to)"),
     ("captured", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))|arrests\s+(?:at|to)"),
     ("displaced", r"number\s+of\s+(?:the\s+)?displaced(?:\s+people)?"),
 )
@@ -54,8 +55,8 @@ _TOLL_END = re.compile(
     r"(?:\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|ascended|went\s+up|"
     r"reached|reaches|reach|hit|hits|passed|topped|surpassed|exceeded|stood|stands|stand|was|is|"
     r"became|become|had\s+become|remains|remained|put|puts|revised|raised|lowered|cut|given|gave|placed|"
-    r"set|down|up|to|at|of|as|be)\b(?:\s+(?:to|at|of|as|than|by|nearly|almost|about|around|some|over|"
-    r"more|at\s+least))*)\s*[\"“'‘]?\s*$", re.I)
+    r"set|down|up|to|at|of|as|be|now|from|fixed\s+at|totals?|totalled|totaled)\b(?:\s+(?:to|at|of|as|than|by|nearly|"
+    r"almost|about|around|some|over|more|at\s+least|now))*)\s*[\"“'‘]?\s*$", re.I)
 _GENERIC_FIGURE = re.compile(
     r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
     r"updated\s+|final\s+|first\s+)?(?:figure|tally|count|total|estimate|number)\b", re.I)
@@ -64,8 +65,9 @@ _CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go
 
 _LETTER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
-_STOP = re.compile(r"[.;:!?]")
-_CLAUSE_BEFORE = re.compile(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)")
+_STOP = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:!?]")
+"""Where a clause ends: a full stop (not the dots of "U.S." or "U.N."), or ; : ! ?"""
+_CLAUSE_BEFORE = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)")
 def tokens(s: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(s)]
 
@@ -172,8 +174,9 @@ def toll_clause(before: str) -> str | None:
 
 _TOLL_OF_GROUP = re.compile(
     r"\b(?:number|toll|count|tally|total|deaths?)\s+of\s+(?:the\s+)?(?P<group>(?!the\b|dead\b|deaths\b|people\b|those\b)"
-    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)(?:\s+(?P<m>killed|dead|who\s+died|injured|wounded|hurt|missing|abducted|"
-    r"kidnapped|arrested|detained|displaced))?\s+(?:[\w.'’,-]+\s+){0,12}?(?:" + _TOLL_VERB + r"\s+)*$", re.I)
+    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)(?:\s+(?:[\w-]+\s+){0,5}?(?P<m>killed|dead|who\s+died|injured|wounded|hurt|"
+    r"missing|abducted|kidnapped|arrested|detained|displaced))?\s+(?:[\w.'’,-]+\s+){0,12}?(?:" + _TOLL_VERB + r"\s+)*$",
+    re.I)
 _TOLL_OF_MEASURE = {"killed": "killed", "dead": "killed", "who died": "killed", "injured": "injured",
                     "wounded": "injured", "hurt": "injured", "missing": "missing", "abducted": "captured",
                     "kidnapped": "captured", "arrested": "captured", "detained": "captured", "displaced": "displaced"}
@@ -188,8 +191,8 @@ def toll_group(before: str) -> tuple[str, str] | None:
     if not m or not _TOLL_END.search(clause):
         return None
     word = m.group(0).split()[0].lower()
-    if m.group("m"):
-        return _TOLL_OF_MEASURE[m.group("m").lower()], m.group("group")
+    if m.group("m"):  # the group is what stands between "of" and the measure: "U.S. troops believed to have been"
+        return _TOLL_OF_MEASURE[m.group("m").lower()], clause[m.start("group"):m.start("m")]
     if word.startswith("death"):
         return "killed", m.group("group")
     return None
