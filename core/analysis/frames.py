@@ -42,7 +42,9 @@ _BACKGROUND = re.compile(
     r"\bso\s+far\s+this\s+year\b|\bin\s+(?!the\b|these\b|those\b|this\b|its\b|their\b|both\b)(?:\w+\s+)?attacks\b|"
     r"\bdeadliest\s+(?:month|year|week)\b|"
     r"\b(?:in|during)\s+(?:the\s+|its\s+|\w+['’]s\s+)?(?:\w+\s+)?(?:conflict|insurgency|civil\s+war|war)\b|"
-    rf"\b(?:a|an)\s+(?:{'|'.join(MONTHS)})\s+(?:{EVENT_NOUNS})\b",
+    rf"\b(?:a|an)\s+(?:{'|'.join(MONTHS)})\s+(?:{EVENT_NOUNS})\b|"
+    rf"\blast\s+(?:month|week|year)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS})\b|"
+    r"\bin\s+(?:retaliation|revenge|reprisal)\s+for\b",
     re.I,
 )
 """Cues that open a background frame: another event ("another ambush", "months after"), a
@@ -65,7 +67,7 @@ _RETURN = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\b")
 _NOUN_WORDS = keys(EVENT_NOUNS)
 """Words without which _NOUN, _NEW_EVENT and _RETURN cannot match."""
-_BACKGROUND_WORDS = keys("another previous earlier prior similar separate last new fresh second",
+_BACKGROUND_WORDS = keys("another previous earlier prior similar separate last new fresh second retaliation revenge reprisal",
                          "after months weeks years decades insurgency conflict civil",
                          "violence year far attacks deadliest war", " ".join(MONTHS))
 """Words without which _BACKGROUND cannot match: one word of each of its alternatives."""

@@ -38,6 +38,7 @@ _TOLL_NOUNS = (
                r"fatalities|victims|martyrs|people\s+killed|those\s+killed|bodies)|(?:dead|deaths|fatalities)\s+"
                r"(?:at|to)|(?:figure|tally|count|number|total|calculation)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|martyrs)|"
                r"martyrs"),
+    ("casualties", r"casualty\s+(?:number|figure)\s+(?:at|in)\s+(?:the\s+)?hospitals?"),
     ("injured", r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|casualties\s+injured)|"
                 r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
     ("missing", r"number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|persons\s+)?(?:still\s+)?missing(?:\s+\w+){0,3}|"
@@ -55,7 +56,8 @@ _TOLL_END = re.compile(
     r"(?:\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|ascended|went\s+up|"
     r"reached|reaches|reach|hit|hits|passed|topped|surpassed|exceeded|stood|stands|stand|was|is|"
     r"became|become|had\s+become|remains|remained|put|puts|revised|raised|lowered|cut|given|gave|placed|"
-    r"set|down|up|to|at|of|as|be|now|from|fixed\s+at|totals?|totalled|totaled)\b(?:\s+(?:to|at|of|as|than|by|nearly|"
+    r"set|down|up|to|at|of|as|be|now|from|fixed\s+at|totals?|totalled|totaled|reduced|dropped|fell|fallen|declined)\b"
+    r"(?:\s+(?:to|at|of|as|than|by|nearly|"
     r"almost|about|around|some|over|more|at\s+least|now))*)\s*[\"“'‘]?\s*$", re.I)
 _GENERIC_FIGURE = re.compile(
     r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
@@ -110,7 +112,11 @@ def after_group(after: str, lex: Lexicon, *, headless: bool = False) -> str | No
                 continue
         if w in ("and", ",") and i + 1 < len(words) and _NUMBERISH.match(words[i + 1]):
             i += 2  # "Four soldiers and 12 civilians were killed": the verb is shared
-            skipped += 1
+            skipped = 0  # each listed group may run a few words ("At least four Americans, eight British, and ...")
+            continue
+        if w == "," and i + 2 < len(words) and words[i + 1] == "and" and _NUMBERISH.match(words[i + 2]):
+            i += 3
+            skipped = 0
             continue
         if _LETTER.match(w) and w not in ("and", "but", "while", "whereas") and skipped < 7:
             skipped += 1  # a short phrase like "from the Wagner private military group"
@@ -138,7 +144,7 @@ def before_figure(before: str, lex: Lexicon) -> str | None:
     skip = {"to", "at", "of", "has", "had", "have", "is", "was", "now", "further", "reportedly",
             "an", "the", "a", "some", "least", "from", "up", "by", "also", "another", "more",
             "than", "over", "nearly", "almost", "about", "around", "total", "estimated", "only",
-            "are", "were", '"', "“", "'", "‘", "a", "further", "another"}
+            "are", "were", '"', "“", "'", "‘", "a", "further", "another", "-", "—", "–", "("}
     j = len(words)
     steps = 0
     while j > 0 and steps < 6:
@@ -182,6 +188,9 @@ _TOLL_OF_MEASURE = {"killed": "killed", "dead": "killed", "who died": "killed", 
                     "kidnapped": "captured", "arrested": "captured", "detained": "captured", "displaced": "displaced"}
 
 
+_GROUP_STATE = re.compile(r"^(killed|dead|injured|wounded|missing|abducted|kidnapped|arrested|detained|displaced)\b", re.I)
+
+
 def toll_group(before: str) -> tuple[str, str] | None:
     """(measure, group) of a toll that names whom it counts: "the number of Afghans killed ... has
     risen to", "the number of foreigners killed has risen to", "the death of Indian nationals has
@@ -195,6 +204,9 @@ def toll_group(before: str) -> tuple[str, str] | None:
         word = "death"  # "the death toll of Afghans in the attack rose to"
     if m.group("m"):  # the group is what stands between "of" and the measure: "U.S. troops believed to have been"
         return _TOLL_OF_MEASURE[m.group("m").lower()], clause[m.start("group"):m.start("m")]
+    said = _GROUP_STATE.search(m.group("group"))
+    if said:  # "the number of abducted students totals 234"
+        return _TOLL_OF_MEASURE[said.group(1).lower()], m.group("group")
     if word.startswith("death"):
         return "killed", m.group("group")  # "the death of Indian nationals has reached 11"
     return None

@@ -35,7 +35,8 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = {
     # word: (low, high) — plural round numbers mean "at least two of them"
-    "dozens": (24, None), "scores": (40, None), "hundreds": (200, None),
+    "dozens": (24, None), "several dozen": (24, None), "a few dozen": (24, None), "scores": (40, None),
+    "hundreds": (200, None),
     "thousands": (2_000, None), "tens of thousands": (20_000, None),
     "hundreds of thousands": (200_000, None), "millions": (2_000_000, None),
 }
@@ -48,7 +49,7 @@ _WORD_NUM = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:million|billion|thousand|lakh|lakhs|crore|crores|m\b|bn\b))?"
-_VAGUE = r"(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
+_VAGUE = r"(?:tens|hundreds)\s+of\s+thousands|(?:several|a\s+few)\s+dozen|dozens|scores|hundreds|thousands|millions"
 _DOZEN = r"(?:half\s+a|a\s+half|a|one|two|three|four|five|six)\s+dozen"
 
 _HEDGE = (

@@ -63,8 +63,11 @@ _BURIED_BEFORE = re.compile(r"\b(?:buried|bury|burying|interred)\s+(?:a\s+|an\s+
 _IN_A_GRAVE = re.compile(r"^\s*(?:bodies|corpses|people)?\s*(?:in|into)\s+(?:one|a|another|the\s+same|a\s+single|a\s+mass)\s+"
                          r"(?:pit|grave|trench|hole)\b", re.I)
 """A witness's own burials: "He claims to have buried a hundred. 'We put 50 bodies in one pit'"."""
-_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|others?\s+more)\b(?!\s+than)", re.I)
-_INCREMENT_BEFORE = re.compile(r"\b(?:rose|risen|rises|increased|climbed|jumped|went\s+up|grew)\s+by\s+$"
+_INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further)\s+(?:\w+\s+){0,2}?(?:died|dead|deaths|killed|bodies|"
+                              r"victims|succumb\w*|people|persons|were\s+killed|have\s+died|had\s+died)\b", re.I)
+_MORE_WERE = re.compile(r"^\s*more\s+(?:were|have\s+been|had\s+been)\b", re.I)
+"""'82 more were injured': an increment only when it adds to the figure before it of the same kind."""
+_INCREMENT_BEFORE = re.compile(r"\b(?:rose|risen|rises|increased|climbed|jumped|went\s+up|grew|up|down)\s+by\s+$"
                                r"|\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
 _PROJECTION = re.compile(
     r"\b(?:could|may|might|would|will|is\s+expected\s+to|are\s+expected\s+to|is\s+likely\s+to|was\s+feared\s+to|"
@@ -87,7 +90,8 @@ def scope(before: str, after: str, measure: str, previous_measure: str | None = 
     near_before = _STOP.split(before)[-1][-120:]
     if _PROJECTION.search(near_before[-80:]):
         return "projection"
-    if _INCREMENT_BEFORE.search(near_before[-40:]) or _INCREMENT_AFTER.match(after) and previous_measure == measure:
+    if _INCREMENT_BEFORE.search(near_before[-40:]) or _INCREMENT_AFTER.match(after) \
+            or _MORE_WERE.match(after) and previous_measure == measure:
         return "increment"
     clause_after = _CLAUSE_AFTER.split(after)[0][:120]
     for text in (clause_after, near_before):
@@ -112,7 +116,7 @@ def condition(before: str, after: str, measure: str, some_came_back: bool = Fals
     who were injured are in critical condition" the condition is the 120's."""
     if _PARTITIVE_OBJECT.search(before[-12:]):
         return None
-    head = after[:100]
+    head = _PARTITIVE_HEAD.sub("", after[:140], count=1)[:100]
     if measure in ("injured", "casualties", "other"):
         if _CONDITION.search(head):
             return "critical condition"
@@ -127,8 +131,8 @@ def condition(before: str, after: str, measure: str, some_came_back: bool = Fals
     if measure == "killed":
         if _BURIED_BEFORE.search(before[-30:]) or _IN_A_GRAVE.match(after):
             return "buried"
-        if _UNIDENTIFIED.search(head):
-            return "unidentified"
+        if _UNIDENTIFIED.search(head) or _ALL_BUT.search(before[-12:]) and _IDENTIFIED.search(head):
+            return "unidentified"  # "All but one of the fatalities have been identified": one is not
         if _IDENTIFIED.search(head) or _NAMED_BEFORE.search(before[-40:]):
             return "identified"
     if measure in ("captured", "missing") and some_came_back and (
@@ -137,7 +141,10 @@ def condition(before: str, after: str, measure: str, some_came_back: bool = Fals
     return None
 
 
-_PARTITIVE_OBJECT = re.compile(r"\bof\s+(?:the\s+|all\s+|those\s+)?$", re.I)
+_PARTITIVE_HEAD = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+)?[\d,]+\s+", re.I)
+_ALL_BUT = re.compile(r"\ball\s+but\s+$", re.I)
+_PARTITIVE_OBJECT = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|"
+                               r"thousands|most|many|some|several|half|all|none))\s+of\s+(?:the\s+|all\s+|those\s+)?$", re.I)
 CAME_BACK = re.compile(r"\b(?:escaped|escape|rescued|freed|released|found|returned|reunited|came\s+back|got\s+away|"
                        r"managed\s+to\s+flee|fled\s+(?:their|the)\s+captors)\b", re.I)
 """Words saying some of the taken are back: then "still missing" counts a part of the taken."""
