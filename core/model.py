@@ -97,8 +97,9 @@ class Claim:
     """Stable identity across re-analysis: source path, number phrase and its context."""
     sentence_start: int = 0
     in_title: bool = False
-    parts_of: str | None = None
-    """For a claim that is a stated part of a total in the same sentence: that total's claim id."""
+    part_of: str | None = None
+    """For a claim that is a stated part of a total ("121 killed: 84 ... and 47 ..."): the total's
+    claim id. The one record of the relation: conflicts and exports derive from it."""
 
 
 @dataclass(frozen=True)

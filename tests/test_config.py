@@ -197,17 +197,14 @@ NEUTRALISED = ("Operation near Mopti\n\nOfficials said 12 militants were neutral
                "Troops neutralised 20 militants and 4 commanders in the raid.")
 
 
-def tables() -> tuple:
-    return dict(lexicon.PASSIVE_MEASURE), dict(lexicon.ACTIVE_MEASURE), lexicon.revision
-
-
-def test_measure_words_change_the_analysis_and_leave_the_lexicon_as_it_was():
-    before = tables()
+def test_measure_words_change_the_analysis_and_leave_the_shipped_lexicon_as_it_was():
+    """Configured measure words are read by that analysis only; the shipped lexicon never changes."""
+    before = dict(lexicon.SHIPPED.passive), dict(lexicon.SHIPPED.active)
     assert [m for _, m, _ in claims(NEUTRALISED)] == ["attackers"] * 4  # "militants" with no measure word
     got = claims(NEUTRALISED, measure_words={"killed": ["neutralised"]})
     assert got == [("12", "killed", "militants"), ("15", "killed", "militants"),
                    ("20", "killed", "militants"), ("4", "killed", "militants")]
-    assert tables() == before
+    assert (dict(lexicon.SHIPPED.passive), dict(lexicon.SHIPPED.active)) == before
     assert [m for _, m, _ in claims(NEUTRALISED)] == ["attackers"] * 4
 
 
@@ -224,24 +221,34 @@ def test_measure_phrases_and_other_measures():
     assert claims(text, measure_words={"captured": ["Hauled  off"]}) == [("30", "captured", "people")]
 
 
-def test_lexicon_restored_when_the_block_fails():
-    before = tables()
+def test_lexicon_is_a_value():
+    """with_measure_words makes a new lexicon; the tables cannot be written; it pickles with its words."""
+    import pickle
     with pytest.raises(ValueError, match="unknown measure"):
-        with lexicon.extra_measure_words({"killed": ["neutralised"], "kiled": ["x"]}):
-            pass
-    with pytest.raises(RuntimeError):
-        with lexicon.extra_measure_words({"killed": ["neutralised"]}):
-            assert lexicon.PASSIVE_MEASURE["neutralised"] == "killed"
-            assert "neutralised" in extract._prev_verb(lexicon.revision).pattern
-            raise RuntimeError
-    assert tables() == before
-    assert "neutralised" not in extract._prev_verb(lexicon.revision).pattern
+        lexicon.SHIPPED.with_measure_words({"killed": ["neutralised"], "kiled": ["x"]})
+    lex = lexicon.SHIPPED.with_measure_words({"killed": ["neutralised"]})
+    assert lex.passive["neutralised"] == "killed" and "neutralised" not in lexicon.SHIPPED.passive
+    assert "neutralised" in lex.previous_verb.pattern and "neutralised" not in lexicon.SHIPPED.previous_verb.pattern
+    with pytest.raises(TypeError):
+        lex.passive["x"] = "killed"  # type: ignore[index]
+    again = pickle.loads(pickle.dumps(lex))
+    assert again.passive["neutralised"] == "killed" and again.roles == lex.roles
+
+
+def test_two_configurations_at_once_in_two_threads():
+    """Two analyses with different measure words run concurrently and each sees only its own."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(2) as pool:
+        plain = [pool.submit(claims, NEUTRALISED) for _ in range(4)]
+        configured = [pool.submit(claims, NEUTRALISED, measure_words={"killed": ["neutralised"]}) for _ in range(4)]
+    assert all([m for _, m, _ in f.result()] == ["attackers"] * 4 for f in plain)
+    assert all([m for _, m, _ in f.result()] == ["killed"] * 4 for f in configured)
 
 
 def test_known_measures_are_the_lexicon_measures():
     """The config accepts exactly the measures the extractor can give."""
-    given = {*lexicon.PASSIVE_MEASURE.values(), *lexicon.ACTIVE_MEASURE.values(), *lexicon.MEASURE_NOUNS.values(),
-             *lexicon.HEAD_MEASURE.values()} - {"?"}
+    lex = lexicon.SHIPPED
+    given = {*lex.passive.values(), *lex.active.values(), *lex.measure_nouns.values(), *lex.head_measure.values()} - {"?"}
     assert given == set(lexicon.MEASURES)
 
 

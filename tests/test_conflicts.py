@@ -74,7 +74,7 @@ def test_huge_topic_pairs_capped_but_every_disputed_claim_kept():
     claims = {f"c{i}": Claim(f"c{i}", "s1", 0, 1, "x", "x", 5 if i % 2 else 9, 5 if i % 2 else 9,
                              "killed", "people", None, topic="t1") for i in range(400)}
     topic = Topic("t1", "e1", "killed", "people", tuple(claims), 5, 7, 9, 1)
-    (x,) = conflicts.find([topic], claims, [], {})
+    (x,) = conflicts.find([topic], claims, [])
     assert x.pairs_total == 200 * 200 > conflicts.MAX_PAIRS
     assert len(x.pairs) < conflicts.MAX_PAIRS
     assert set(x.disputed) == set(claims) == {c for p in x.pairs for c in p}

@@ -67,7 +67,7 @@ def test_parts_of_a_total(analyse):
     """'N killed: A x and B y' links the parts to the total."""
     a = analyse("Raid toll\n\nRebels said 30 people were killed: 20 soldiers and 10 civilians.\n")
     total = next(c for c in a.claims if c.low == 30)
-    parts = [c for c in a.claims if c.parts_of == total.id]
+    parts = [c for c in a.claims if c.part_of == total.id]
     assert sorted(c.low for c in parts) == [10, 20]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..model import Source
 
@@ -42,6 +44,39 @@ def _words(text: str) -> set[str]:
     return ws
 
 
+@dataclass(frozen=True)
+class Introductions:
+    """How one article introduces actors: acronyms with full names, names with descriptions."""
+
+    full_names: tuple[tuple[str, str], ...] = ()
+    """(acronym, full name) in text order: "Kenya National Commission on Human Rights (KNCHR)"."""
+    descriptions: tuple[tuple[str, frozenset[str]], ...] = ()
+    """(name, description word keys) in text order: "JNIM, an al-Qaeda affiliate"."""
+
+
+def introductions(source: Source) -> Introductions:
+    """The name-description appositions of one article (per-article work, done with the rest)."""
+    text = source.readable
+    if "(" not in text and "known as" not in text and "," not in text:
+        return Introductions()
+    full, described = [], []
+    bracket, known_as = "(" in text, "known" in text
+    for m in _FULL_NAME.finditer(text) if bracket else ():
+        name, acronym = m.group(1).strip(), m.group(2)
+        full.append((acronym, name))
+        described.append((acronym, frozenset(_words(name))))
+    for n, pattern in enumerate(_DEFINITIONS):
+        if n in (0, 1, 3) and not bracket or n == 2 and not known_as:
+            continue  # each of these needs its bracketed acronym or its "known as"
+        for m in pattern.finditer(text):
+            a, b = m.group(1), m.group(2)
+            name, desc = (a, b) if re.fullmatch(_ACR, a) else (b, a)
+            words = _words(desc)
+            if words and len(words) <= 8:
+                described.append((name, frozenset(words)))
+    return Introductions(tuple(full), tuple(described))
+
+
 class Resolver:
     """Collects the corpus's name-description appositions once, then resolves claimants.
 
@@ -49,34 +84,20 @@ class Resolver:
     names that share a word with it, whatever the corpus size.
     """
 
-    def __init__(self, sources: list[Source]) -> None:
+    def __init__(self, by_source: Mapping[str, Introductions]) -> None:
         self.by_source: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.corpus: dict[str, set[str]] = defaultdict(set)
         self.index: dict[str, set[str]] = defaultdict(set)
         self._cache: dict[tuple[str, str], str] = {}
         self.full_names: dict[str, str] = {}
-        for s in sources:
-            text = s.readable
-            if "(" not in text and "known as" not in text and "," not in text:
-                continue
-            for m in _FULL_NAME.finditer(text):
-                name, acronym = m.group(1).strip(), m.group(2)
+        for sid, intro in by_source.items():
+            for acronym, name in intro.full_names:
                 self.full_names.setdefault(acronym, name)
-                words = _words(name)
-                self.by_source[s.id][acronym] |= words
-                self.corpus[acronym] |= words
+            for name, words in intro.descriptions:
+                self.by_source[sid][name] |= words
+                self.corpus[name] |= words
                 for w in words:
-                    self.index[w].add(acronym)
-            for pattern in _DEFINITIONS:
-                for m in pattern.finditer(text):
-                    a, b = m.group(1), m.group(2)
-                    name, desc = (a, b) if re.fullmatch(_ACR, a) else (b, a)
-                    words = _words(desc)
-                    if words and len(words) <= 8:
-                        self.by_source[s.id][name] |= words
-                        self.corpus[name] |= words
-                        for w in words:
-                            self.index[w].add(name)
+                    self.index[w].add(name)
 
     def resolve(self, claimant: str | None, source_id: str) -> str | None:
         """The claimant with its introduced name appended where it is only a description."""

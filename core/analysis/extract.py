@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass
 
-from . import attribution, lexicon, measures, sentences
-from .lexicon import (GENERIC_MODIFIERS, HEAD_MEASURE, MEASURE_NOUNS, MONTHS, NON_PEOPLE,
-                      PASSIVE_MEASURE, ROLE_OF_NOUN, SOURCE_NOUNS, STATE_WORDS)
-from ..model import Claim, Source
-from .numbers import NUMBER_PHRASE, parse_phrase
+from . import attribution, measures, sentences
+from .lexicon import SHIPPED, Lexicon
+from ..model import Source
+from .numbers import NUMBER_PHRASE, NUMBER_WORDS, parse_phrase
+from .timeref import MONTHS
+from .words import has_any
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
@@ -46,26 +46,21 @@ _CONNECT = re.compile(
 )
 
 
-@lru_cache(maxsize=4)
-def _prev_verb(revision: int) -> re.Pattern:
-    """The previous figure's own verb phrase, skipped when reading what joins two figures.
-
-    Built from PASSIVE_MEASURE as it stands at `lexicon.revision`, so configured measure words
-    (`lexicon.extra_measure_words`) are skipped like the built-in ones."""
-    verbs = sorted((r"\s+".join(map(re.escape, k.split("_"))) for k in PASSIVE_MEASURE), key=len, reverse=True)
-    return re.compile(
-        r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s|\w+ed(?=\s*,))\b"
-        % "|".join(verbs), re.I)
-
-
+_DIGIT = re.compile(r"\d")
+_BEFORE, _AFTER = 400, 600
+"""How far before and after a figure its rules read (characters)."""
+_PLAIN_WORD = re.compile(r"[a-z][a-z\-]+")
+_NON_WORD = re.compile(r"\W+")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_PERCENT = re.compile(r"\s*(?:%|percent|per\s+cent)", re.I)
+_FIRST_NOUN = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z]+)")
+_AND_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
 _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "on", "at", "by", "to", "from",
                   "with", "than", "that", "who", "which", "had", "have", "has", "been", "be", "the", "a",
                   "an", "said", "says", "including", "among", "while", "as", "for", "into", "over",
                   "after", "before", "since", "during", "another", "when", "because", "then", "until",
                   "more", "most", "such", "these", "those", "this", "its", "their", "his", "her", "our"}
-_GROUP_NOUNS = set(ROLE_OF_NOUN) | {k for k in MEASURE_NOUNS if k.endswith("s")}
-"""What an unknown adjective may stand before: a group ('human traffickers') or a plural count noun."""
 _CRITICAL = re.compile(r"^[^.;,\d]*?\b(?:critical|serious|grave)\s+condition|^\W*(?:\w+\s+){0,4}?(?:critically|seriously|"
                        r"gravely)\s+(?:injured|wounded|hurt)|^[^.;,\d]*?\bin\s+intensive\s+care", re.I)
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
@@ -76,33 +71,81 @@ _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$")
 
 
-@dataclass
-class Found:
-    """A claim as first found, before events and topics are known."""
+@dataclass(frozen=True)
+class Mention:
+    """A figure that counts people, as read from its sentence before events and topics are known.
 
-    claim: Claim
+    Offsets `start`/`end` are into `Source.text`; `number_start` and `group_end` are into the
+    readable text (`Source.readable`), where the sentence lives.
+    """
+
+    index: int
+    """Position among its article's mentions (text order)."""
+    source: str
+    start: int
+    end: int
+    number_text: str
+    sentence: str
+    sentence_start: int
+    low: int | None
+    high: int | None
+    hedge: str
+    measure: str
+    who: str
+    claimant: str | None
+    """As written in the article; the corpus stage resolves descriptions to names."""
+    in_title: bool
+    fingerprint: str
     paragraph: int
     sentence_index: int
     role: str | None
     affiliations: tuple[str, ...]
-    elliptical: bool = False
-    part_of: int | None = None
-    """Index (in this source's list) of the total this figure is a stated part of."""
-    extra: dict = field(default_factory=dict)
+    elliptical: bool
+    part_of: int | None
+    """`index` of the total this figure is a stated part of ("including 11 children")."""
+    number_start: int
+    group_end: int
+    """Readable offset just after the counted group, where a following figure's link words begin."""
+    scope: str | None
+    """A place, facility or condition limiting the count to part of the event ("at Etah hospital")."""
+    frame: int = 0
+    """The article's event frame the figure belongs to (set by `events.segment`)."""
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One source's sentences and mentions, in text order."""
+
+    source: Source
+    sentences: tuple[sentences.Sentence, ...]
+    mentions: tuple[Mention, ...]
 
 
 @dataclass
-class SourceExtraction:
-    source: Source
-    sentences: list[sentences.Sentence]
-    found: list[Found]
+class _Draft:
+    """A mention while its sentence is read: claimant and fingerprint are settled after."""
+
+    fields: dict
+    paragraph: int
+    sentence_index: int
+    role: str | None
+    affiliations: tuple[str, ...]
+    elliptical: bool
+    part_of: int | None
+    group_end: int
+    number_start: int
+    scope: str | None
+    measure: str
+    who: str
+    claimant: str | None = None
+    in_title: bool = False
 
 
 def _tokens(s: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
 
 
-def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], str | None]:
+def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None, list[str], str | None]:
     """Reads the group after a number: (end offset, role, measure noun, modifiers, head)."""
     toks = _tokens(after)
     mods: list[str] = []
@@ -116,27 +159,27 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
         low = tok.lower()
         nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
         pair = f"{low} {nxt}"
-        if pair in ROLE_OF_NOUN and (low not in ROLE_OF_NOUN or nxt in ROLE_OF_NOUN):
-            return toks[i + 1][1], ROLE_OF_NOUN[pair], None, mods, pair
-        if low in ROLE_OF_NOUN:
-            if nxt in ROLE_OF_NOUN and nxt not in ("members",) or (nxt == "members" and low != "members"):
+        if pair in lex.roles and (low not in lex.roles or nxt in lex.roles):
+            return toks[i + 1][1], lex.roles[pair], None, mods, pair
+        if low in lex.roles:
+            if nxt in lex.roles and nxt not in ("members",) or (nxt == "members" and low != "members"):
                 mods.append(tok)
                 i += 1
                 continue
-            return e, ROLE_OF_NOUN[low], None, mods, low
-        if low in MEASURE_NOUNS and low not in ("missing",):
-            return e, None, MEASURE_NOUNS[low], mods, None
-        if low in NON_PEOPLE or low in ("of", "in", "on", "at", "by", "from", "to", "and", "or",
+            return e, lex.roles[low], None, mods, low
+        if low in lex.measure_nouns and low not in ("missing",):
+            return e, None, lex.measure_nouns[low], mods, None
+        if low in lex.non_people or low in ("of", "in", "on", "at", "by", "from", "to", "and", "or",
                                          "were", "was", "are", "is", "had", "have", "has", "who"):
             break
-        if tok[0].isupper() and _DEMONYM.match(tok) and not (nxt and (nxt in ROLE_OF_NOUN or toks[i + 1][2][0].isupper())):
+        if tok[0].isupper() and _DEMONYM.match(tok) and not (nxt and (nxt in lex.roles or toks[i + 1][2][0].isupper())):
             return e, None, None, mods + [tok], tok
-        if tok[0].isupper() or low in GENERIC_MODIFIERS or low in STATE_WORDS or "-" in tok:
+        if tok[0].isupper() or low in lex.generic_modifiers or low in lex.state_words or "-" in tok:
             mods.append(tok)
             i += 1
             continue
-        if low in MEASURE_NOUNS:
-            return e, None, MEASURE_NOUNS[low], mods, None
+        if low in lex.measure_nouns:
+            return e, None, lex.measure_nouns[low], mods, None
         if tok in ('"', "“", "”", "'", "‘", "’"):
             i += 1  # a group in quotes: 'nearly 300 "militiamen"'
             continue
@@ -144,8 +187,8 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
             i += 2  # "32 cases of enforced disappearances": what the cases are of
             continue
         ahead = [t[2].lower() for t in toks[i + 1:i + 3]]
-        if re.fullmatch(r"[a-z][a-z\-]+", low) and not low.endswith("ed") and any(a in _GROUP_NOUNS for a in ahead) \
-                and not any(a in NON_PEOPLE for a in ahead[:1]) and low not in _NOT_MODIFIERS:
+        if _PLAIN_WORD.fullmatch(low) and not low.endswith("ed") and any(a in lex.group_nouns for a in ahead) \
+                and not any(a in lex.non_people for a in ahead[:1]) and low not in _NOT_MODIFIERS:
             mods.append(tok)  # an adjective the lexicon does not know: "suspected human traffickers"
             i += 1
             continue
@@ -154,12 +197,12 @@ def _noun_phrase(after: str) -> tuple[int, str | None, str | None, list[str], st
 
 
 def _fingerprint(path: str, text: str, start: int, end: int) -> str:
-    context = re.sub(r"\W+", " ", text[max(0, start - 40): end + 40]).strip().lower()
+    context = _NON_WORD.sub(" ", text[max(0, start - 40): end + 40]).strip().lower()
     return hashlib.blake2b(f"{path}\x00{context}".encode(), digest_size=8).hexdigest()
 
 
-def extract(source: Source) -> SourceExtraction:
-    """All claims in a source's title and body blocks, in text order."""
+def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
+    """All mentions in a source's title and body blocks, in text order."""
     text = source.readable
     sents: list[sentences.Sentence] = []
     title_blocks: set[int] = set()
@@ -170,51 +213,59 @@ def extract(source: Source) -> SourceExtraction:
         if block.kind == "title":
             title_blocks.add(b_i)
         sents.extend(got)
-    found: list[Found] = []
+    drafts: list[_Draft] = []
     for s_i, sent in enumerate(sents):
+        if not (_DIGIT.search(sent.text) or has_any(sent.text, NUMBER_WORDS)):
+            continue  # no digit and no number word: nothing here can be a count
         sent_cues: list | None = None
-        local: list[Found] = []
+        local: list[_Draft] = []
         covered = 0
         for m in NUMBER_PHRASE.finditer(sent.text):
             if m.start() < covered:
                 continue  # the "(39)" of "thirty-nine (39)" is already part of the claim
-            f = _claim_at(source, sent, s_i, m, local, local[-1] if local else (found[-1] if found else None))
-            if f is None:
+            d = _claim_at(source, sent, s_i, m, local, local[-1] if local else (drafts[-1] if drafts else None), lex)
+            if d is None:
                 continue
             if sent_cues is None:
                 sent_cues = attribution.cues(sent.text)
-            who_by = attribution.claimant_for(sent.text, m.start(), sent_cues)
-            f.claim = _with(f.claim, attributed_to=who_by, in_title=sent.paragraph in title_blocks)
-            local.append(f)
-            covered = f.extra["number_start"] - sent.start + len(f.claim.number_text)
-        for f in local:
-            if f.part_of is not None:
-                f.part_of += len(found)
-        found.extend(local)
-    _resolve_claimants(found, sents)
-    _unique_fingerprints(found)
-    return SourceExtraction(source, sents, found)
+            d.claimant = attribution.claimant_for(sent.text, m.start(), sent_cues)
+            d.in_title = sent.paragraph in title_blocks
+            local.append(d)
+            covered = d.number_start - sent.start + len(d.fields["number_text"])
+        for d in local:
+            if d.part_of is not None:
+                d.part_of += len(drafts)
+        drafts.extend(local)
+    _resolve_claimants(drafts, sents)
+    return Extraction(source, tuple(sents), tuple(_freeze(drafts)))
 
 
-def _unique_fingerprints(found: list[Found]) -> None:
-    """A passage repeated in one page gives equal fingerprints; the n-th repeat gets its own, so a
-    decision on one copy never lands on the other."""
+def _freeze(drafts: list[_Draft]) -> list[Mention]:
+    """The final mentions. A passage repeated in one page gives equal fingerprints; the n-th repeat
+    gets its own, so a decision on one copy never lands on the other."""
     seen: dict[str, int] = {}
-    for f in found:
-        fp = f.claim.fingerprint
+    out = []
+    for i, d in enumerate(drafts):
+        fp = d.fields["fingerprint"]
         n = seen.get(fp, 0)
         seen[fp] = n + 1
         if n:
-            f.claim = replace(f.claim, fingerprint=hashlib.blake2b(f"{fp}#{n}".encode(), digest_size=8).hexdigest())
+            fp = hashlib.blake2b(f"{fp}#{n}".encode(), digest_size=8).hexdigest()
+        out.append(Mention(index=i, **dict(d.fields, fingerprint=fp), measure=d.measure, who=d.who,
+                           claimant=d.claimant, in_title=d.in_title, paragraph=d.paragraph,
+                           sentence_index=d.sentence_index, role=d.role, affiliations=d.affiliations,
+                           elliptical=d.elliptical, part_of=d.part_of, number_start=d.number_start,
+                           group_end=d.group_end, scope=d.scope))
+    return out
 
 
-def _resolve_claimants(found: list[Found], sents: list[sentences.Sentence]) -> None:
+def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence]) -> None:
     """Claimants across sentences: 'He said ...' and 'the report said' take the last one named; a
     quotation takes the speaker named where it closes; an unattributed figure right after an
     attributed one in the same paragraph continues that attribution."""
     last_named: str | None = None
     for n, f in enumerate(found):
-        who = f.claim.attributed_to
+        who = f.claimant
         sent = sents[f.sentence_index]
         if who is None and sent.text.lstrip()[:1] in ('"', "“"):
             for later in sents[f.sentence_index: f.sentence_index + 4]:
@@ -223,49 +274,48 @@ def _resolve_claimants(found: list[Found], sents: list[sentences.Sentence]) -> N
                 who = attribution.quote_close(later.text) if later is not sent or sent.text.count('"') + sent.text.count("”") > 1 else None
                 if who:
                     break
-        if who is None and n and not f.claim.in_title:
+        if who is None and n and not f.in_title:
             prev = found[n - 1]
-            if (prev.claim.attributed_to and prev.paragraph == f.paragraph
+            if (prev.claimant and prev.paragraph == f.paragraph
                     and 0 <= f.sentence_index - prev.sentence_index <= 1):
-                who = prev.claim.attributed_to
+                who = prev.claimant
         if attribution.is_reference(who) and last_named:
             who = last_named
         if who and not attribution.is_reference(who):
             last_named = who
-        if who != f.claim.attributed_to:
-            f.claim = _with(f.claim, attributed_to=who)
+        f.claimant = who
 
 
-def _with(claim: Claim, **changes) -> Claim:
-    return replace(claim, **changes)
-
-
-def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
-              previous: Found | None = None) -> Found | None:
+def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
+              previous: _Draft | None, lex: Lexicon) -> _Draft | None:
     phrase = m.group().rstrip()
     q = parse_phrase(phrase)
     if q is None:
         return None
-    before, after = sent.text[: m.start()], sent.text[m.end():]
+    # bounded windows: every rule reads a few words either side, so a figure costs the same in a
+    # short sentence and in a 400 KB paragraph with no full stop
+    before, after = sent.text[max(0, m.start() - _BEFORE): m.start()], sent.text[m.end(): m.end() + _AFTER]
     digits = _DIGITS_ECHO.match(after)
     if digits and not m.group("core")[0].isdigit():
         phrase = sent.text[m.start(): m.end() + digits.end()]  # "thirty-nine (39) people"
         after = after[digits.end():]
     core = m.group("core")
-    if (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _AGE.match(after)
-            or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) or _LABEL_BEFORE.search(before)):
+    tail = max(0, len(before.rstrip()) - 12)  # the word just before the figure, whatever space follows it
+    if (_MONTH_BEFORE.search(before, tail) or _MONTH_AFTER.match(after) or _AGE.match(after)
+            or _AGE_BEFORE.search(before, tail) or _MONEY_BEFORE.search(before, tail)
+            or _LABEL_BEFORE.search(before, tail)):
         return None
-    if re.fullmatch(r"(?:1[89]|20)\d\d", core) and not m.group("hedge"):
+    if _YEAR.fullmatch(core) and not m.group("hedge"):
         return None  # a year
-    if re.match(r"\s*(?:%|percent|per\s+cent)", after, re.I):
+    if _PERCENT.match(after):
         return None
-    first = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z]+)", after)
-    if first and first.group(1).lower() in NON_PEOPLE:
+    first = _FIRST_NOUN.match(after)
+    if first and first.group(1).lower() in lex.non_people:
         return None  # "dozens of homes", "12 vehicles", "five armoured trucks"
-    np_end, role, noun_measure, mods, head = _noun_phrase(after)
+    np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
     if core.lower() in ("one",) and head is None:
         return None
-    if head and head.split()[-1] in NON_PEOPLE:
+    if head and head.split()[-1] in lex.non_people:
         return None
     rest = after[np_end:]
     elliptical = False
@@ -274,38 +324,38 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
     for mod in mods:
         if mod.lower() in ("dead", "deceased", "slain", "wounded", "injured", "missing",
                            "displaced", "abducted", "kidnapped", "martyred", "arrested", "detained"):
-            measure = measure or MEASURE_NOUNS.get(mod.lower(), PASSIVE_MEASURE.get(mod.lower(), "killed"))
+            measure = measure or lex.measure_nouns.get(mod.lower(), lex.passive.get(mod.lower(), "killed"))
     if measure is None and head is not None:
-        measure = measures.after_group(rest)
+        measure = measures.after_group(rest, lex)
     if measure is None and head is None:
-        measure = measures.after_group(after, headless=True)
+        measure = measures.after_group(after, lex, headless=True)
     bare = head is None and _BARE_END.match(after)
     if measure is None and (head is not None or bare):
-        measure = measures.before_figure(before)
+        measure = measures.before_figure(before, lex)
     if measure is None and (head is not None or bare or _BARE_END.match(rest)):
         measure = measures.toll_clause(before)
     if measure is None and (head is None and bare or head == "people") and measures.generic_figure(before) and previous:
-        measure = previous.claim.measure  # "On Monday that figure rose to 39."
-    if measure is None and head in HEAD_MEASURE:
-        measure = HEAD_MEASURE[head]
-    if head in SOURCE_NOUNS and measure in (None, "other", "attackers") and not noun_measure:
+        measure = previous.measure  # "On Monday that figure rose to 39."
+    if measure is None and head in lex.head_measure:
+        measure = lex.head_measure[head]
+    if head in lex.source_nouns and measure in (None, "other", "attackers") and not noun_measure:
         return None
     prev = local[-1] if local else None
     if prev is not None:
-        gap = sent.text[prev.extra["np_end"]: m.start()]
-        verb = _prev_verb(lexicon.revision).match(gap)
+        gap = sent.text[prev.group_end - sent.start: m.start()]
+        verb = lex.previous_verb.match(gap)
         if verb:
             gap = gap[verb.end():]
         joined = bool(_CONNECT.match(gap)) and len(gap) < 60
         if joined and measure is None:
-            measure = prev.claim.measure
-        if joined and head is None and measure == prev.claim.measure or (
+            measure = prev.measure
+        if joined and head is None and measure == prev.measure or (
                 joined and head is None and noun_measure and prev.role is not None):
             elliptical = True
             role, mods = prev.role, list(prev.affiliations)
-        if measure == prev.claim.measure and _PART_CUE.search(gap) and head is not None:
+        if measure == prev.measure and _PART_CUE.search(gap) and head is not None:
             part_of = len(local) - 1 if prev.part_of is None else prev.part_of
-        elif measure == prev.claim.measure and prev.part_of is not None and re.match(r"^\s*(?:,|and|,\s*and)\s*$", gap) and head is not None:
+        elif measure == prev.measure and prev.part_of is not None and _AND_GAP.match(gap) and head is not None:
             part_of = prev.part_of
     if measure is None and role == "militant" or measure is None and head == "fighters" and not local:
         measure = "attackers"  # "dozens of fighters on motorbikes": how many attacked
@@ -317,31 +367,31 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[Found],
     if critical:
         where = where or "critical condition"  # "13 of them in critical condition" is its own quantity
     elif head == "them" and prev is not None:
-        where = where or f"part of the {prev.claim.measure}"
+        where = where or f"part of the {prev.measure}"
     if head == "them" and prev is not None:
         part_of = len(local) - 1 if prev.part_of is None else prev.part_of
-    if where is None and _AMONG_THOSE.match(before) and previous is not None:
-        where = previous.extra.get("scope")  # "Among those killed are 23 women": the last figure's scope
+    if where is None and m.start() <= _BEFORE and _AMONG_THOSE.match(before) and previous is not None:
+        where = previous.scope  # "Among those killed are 23 women": the last figure's scope
     if q.hedge == "exact" and measures.ceiling(before):
         low = None  # "the toll could reach 320"
     if role is None and head is None and not mods and not elliptical:
         role = "total"  # "At least 79 dead": people as a whole
-    affiliations = tuple(w for w in mods if w.lower() not in GENERIC_MODIFIERS and w.lower() not in ("a", "an")
-                         and (w[0].isupper() or "-" in w or w.lower() in STATE_WORDS))
+    affiliations = tuple(w for w in mods if w.lower() not in lex.generic_modifiers and w.lower() not in ("a", "an")
+                         and (w[0].isupper() or "-" in w or w.lower() in lex.state_words))
     who = " ".join(mods + ([head] if head and head != "them" else []))
     if head and head[0].isupper() and who.endswith(head) and mods and mods[-1] == head:
         who = " ".join(mods)
     if elliptical and prev is not None:
-        who = prev.claim.who
+        who = prev.who
     start = sent.start + m.start()
     end = start + len(phrase)
     o_start, o_end = source.to_original(start), source.to_original(end)
-    claim = Claim(
-        id="", source=source.id, start=o_start, end=o_end,
+    fields = dict(
+        source=source.id, start=o_start, end=o_end,
         number_text=source.text[o_start:o_end] if source.plain is None else phrase,
-        sentence=sent.text, low=low, high=high, measure=measure, who=who.strip(),
-        attributed_to=None, hedge=q.hedge, sentence_start=source.to_original(sent.start),
+        sentence=sent.text, low=low, high=high, hedge=q.hedge, sentence_start=source.to_original(sent.start),
         fingerprint=_fingerprint(source.path, source.readable, start, end),
     )
-    return Found(claim, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
-                 extra={"np_end": m.end() + np_end, "number_start": start, "scope": where})
+    return _Draft(fields, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
+                  group_end=sent.start + m.end() + np_end, number_start=start, scope=where,
+                  measure=measure, who=who.strip())

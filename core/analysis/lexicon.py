@@ -1,23 +1,26 @@
 """The words crosscheck reads casualty reporting with: who is counted, what happened to them, who said so.
 
-Kept as plain data so a reviewer can extend it (the `[measures]` section of the configuration,
-applied for one analysis by `extra_measure_words`) and so the extractor's rules read as grammar
-rather than vocabulary.
+The tables below are the shipped vocabulary. The extractor never reads them directly: it is
+handed a `Lexicon`, an immutable value built from them (`SHIPPED`), and a reviewer's extra words
+(the `[measures]` section of the configuration) make a new value with `with_measure_words`, so
+two analyses with different configurations can run at once in two threads or processes. Keeping
+vocabulary here lets the extractor's rules read as grammar rather than word lists.
 """
 from __future__ import annotations
 
-import itertools
-import threading
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
 
 # Nouns for people, mapped to a role. The role decides which counts are about the same group.
-ROLE_OF_NOUN: dict[str, str] = {}
+_ROLE_OF_NOUN: dict[str, str] = {}
 
 
 def _roles(role: str, words: str) -> None:
     for w in words.split():
-        ROLE_OF_NOUN[w.replace("_", " ")] = role
+        _ROLE_OF_NOUN[w.replace("_", " ")] = role
 
 
 _roles("total", "people person persons individuals individual men man bodies body victims victim "
@@ -54,10 +57,10 @@ _roles("detainee", "prisoners detainees inmates hostages captives protesters dem
 _roles("patient", "patients")
 
 # Group nouns that say what happened when nothing else does: "82 bodies", "84 martyrs".
-HEAD_MEASURE = {"bodies": "killed", "corpses": "killed", "martyrs": "killed"}
+_HEAD_MEASURE = {"bodies": "killed", "corpses": "killed", "martyrs": "killed"}
 
 # Words that count the dead or hurt without naming who: "84 dead", "20 fatalities".
-MEASURE_NOUNS = {
+_MEASURE_NOUNS = {
     "dead": "killed", "deaths": "killed", "death": "killed", "fatalities": "killed",
     "killed": "killed", "bodies": "killed", "corpses": "killed", "lives": "killed",
     "wounded": "injured", "injured": "injured", "injuries": "injured", "hurt": "injured",
@@ -69,7 +72,7 @@ MEASURE_NOUNS = {
 }
 
 # Participles and verbs after the counted group: "six mercenaries were killed".
-PASSIVE_MEASURE = {
+_PASSIVE_MEASURE = {
     "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "perished": "killed",
     "slain": "killed", "murdered": "killed", "massacred": "killed", "executed": "killed",
     "beheaded": "killed", "shot_dead": "killed", "burned_to_death": "killed", "drowned": "killed",
@@ -115,7 +118,7 @@ PASSIVE_MEASURE = {
 }
 
 # Active verbs and nouns before the number: "killed 50 mercenaries", "the deaths of six".
-ACTIVE_MEASURE = {
+_ACTIVE_MEASURE = {
     "killed": "killed", "killing": "killed", "kills": "killed", "kill": "killed",
     "left": "?", "leaving": "?", "claimed_the_lives_of": "killed", "claiming_the_lives_of": "killed",
     "deaths_of": "killed", "death_of": "killed", "bodies_of": "killed", "lives_of": "killed",
@@ -141,72 +144,10 @@ ACTIVE_MEASURE = {
 }
 
 MEASURES = ("killed", "injured", "missing", "captured", "displaced", "attackers", "casualties", "other")
-"""Every measure the tables above can give ("?" in ACTIVE_MEASURE means: ask the context)."""
-
-revision = 0
-"""Changes whenever the measure tables do, so code that compiles patterns from them can cache by it."""
-_revisions = itertools.count(1)
-_extra_lock = threading.RLock()
-
-
-def measure_key(phrase: str) -> str:
-    """A phrase as the measure tables key it: 'Rounded up' -> 'rounded_up'."""
-    from .measures import tokens  # measures imports this module
-
-    return "_".join(tokens(phrase))
-
-
-@contextmanager
-def extra_measure_words(words: Mapping[str, Iterable[str]] | None) -> Iterator[None]:
-    """Adds a reviewer's words to PASSIVE_MEASURE and ACTIVE_MEASURE for the duration of a block.
-
-    `{"killed": ["neutralised"]}` makes both "12 militants were neutralised" and "the army
-    neutralised 12 militants" killed counts. The tables are module globals read by the
-    extractor, so they are changed in place and restored exactly on exit, even on error; a lock
-    keeps two such blocks (say, two analysis workers) from interleaving. Code that reads the
-    tables outside such a block while one runs in another thread sees the extra words.
-    """
-    global revision
-    if not words:
-        yield
-        return
-    with _extra_lock:
-        saved = [(table, dict(table)) for table in (PASSIVE_MEASURE, ACTIVE_MEASURE)]
-        saved_revision = revision
-        try:
-            for measure, phrases in words.items():
-                if measure not in MEASURES:
-                    raise ValueError(f"unknown measure {measure!r} (known: {', '.join(MEASURES)})")
-                for phrase in phrases:
-                    key = measure_key(phrase)
-                    if key:
-                        PASSIVE_MEASURE[key] = ACTIVE_MEASURE[key] = measure
-            revision = next(_revisions)
-            yield
-        finally:
-            for table, old in saved:
-                table.clear()
-                table.update(old)
-            revision = saved_revision  # the tables are exactly as they were at that revision
-
-
-# What makes a figure a claim by someone: "X said", "according to X".
-SAY_VERBS = {
-    "said", "says", "say", "told", "tells", "reported", "reports", "report", "claimed", "claims",
-    "claim", "stated", "states", "confirmed", "confirms", "announced", "announces", "estimated",
-    "estimates", "corroborated", "asserted", "asserting", "added", "adds", "noted", "noting",
-    "specified", "specifying", "insisted", "put", "puts", "showed", "shows", "counted",
-    "tallied", "recorded", "cited", "citing", "quoted", "quoting", "acknowledged", "admitted",
-    "wrote", "writes", "tweeted", "posted", "posting", "saying", "telling", "reporting",
-    "claiming", "stating", "confirming", "announcing", "estimating", "according", "disclosed",
-    "revealed", "suggested", "indicated", "updated", "raised", "revised", "declared",
-    "informs", "informed", "speaks", "spoke", "documents", "documented", "believe", "believes",
-    "insists", "insisted", "maintains", "maintained",
-    "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
-}
+"""Every measure the tables above can give ("?" in _ACTIVE_MEASURE means: ask the context)."""
 
 # Nouns whose counts are usually of sources, not victims: "two officials said".
-SOURCE_NOUNS = {
+_SOURCE_NOUNS = {
     "officials", "official", "sources", "source", "witnesses", "witness", "diplomats", "analysts",
     "experts", "spokesmen", "spokesman", "spokespeople", "residents", "people", "researchers",
     "correspondents", "reporters", "journalists", "officers", "doctors", "medics", "lawmakers",
@@ -214,7 +155,7 @@ SOURCE_NOUNS = {
 }
 
 # Things that a number can count that are not people: the extractor stops at these.
-NON_PEOPLE = {
+_NON_PEOPLE = {
     "vehicles", "vehicle", "cars", "trucks", "buildings", "houses", "homes", "villages",
     "towns", "weapons", "rifles", "guns", "drones", "bombs", "rockets", "missiles", "shells",
     "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour",
@@ -226,17 +167,8 @@ NON_PEOPLE = {
     "tanks", "sites", "square", "acres", "hectares", "am", "pm", "gmt", "utc", "ist",
 }
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
-
 # Words that qualify a group without naming a side: kept in `who`, ignored for the party.
-GENERIC_MODIFIERS = {
+_GENERIC_MODIFIERS = {
     "other", "more", "further", "additional", "local", "innocent", "unarmed", "young", "old",
     "elderly", "armed", "suspected", "alleged", "foreign", "fellow", "private", "military",
     "group", "company", "pmc", "the", "of", "from", "including", "all", "its", "their", "his",
@@ -245,5 +177,83 @@ GENERIC_MODIFIERS = {
     "slain", "martyred", "kidnapped", "abducted", "arrested", "detained", "killed",
 }
 
-STATE_WORDS = {"government", "army", "state", "national", "security", "military", "federal",
+_STATE_WORDS = {"government", "army", "state", "national", "security", "military", "federal",
                "regime", "junta", "pro-government", "loyalist"}
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+
+
+def measure_key(phrase: str) -> str:
+    """A phrase as the measure tables key it: 'Rounded up' -> 'rounded_up'."""
+    return "_".join(m.group().lower() for m in _TOKEN.finditer(phrase))
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """One analysis's vocabulary: read-only tables, and the patterns compiled from them once.
+
+    Build variants with `with_measure_words`; never mutate. It pickles as its tables, so a
+    process pool or a Dask worker gets the same vocabulary the client configured.
+    """
+
+    roles: Mapping[str, str]
+    """Nouns for people -> role ('mercenaries' -> 'fighter'); the role decides which counts compare."""
+    head_measure: Mapping[str, str]
+    measure_nouns: Mapping[str, str]
+    passive: Mapping[str, str]
+    """Verb phrases after the counted group, keyed by `measure_key`: 'were_killed' -> 'killed'."""
+    active: Mapping[str, str]
+    """Verbs and nouns before the number: 'killed', 'the_deaths_of'; '?' means ask the context."""
+    source_nouns: frozenset[str]
+    non_people: frozenset[str]
+    generic_modifiers: frozenset[str]
+    state_words: frozenset[str]
+
+    def with_measure_words(self, words: Mapping[str, Iterable[str]] | None) -> "Lexicon":
+        """A lexicon that also reads these phrases as measures, e.g. {"killed": ["neutralised"]}:
+        both "12 militants were neutralised" and "the army neutralised 12 militants" count the
+        killed. Raises ValueError for a measure crosscheck does not know."""
+        if not words:
+            return self
+        passive, active = dict(self.passive), dict(self.active)
+        for measure, phrases in words.items():
+            if measure not in MEASURES:
+                raise ValueError(f"unknown measure {measure!r} (known: {', '.join(MEASURES)})")
+            for phrase in phrases:
+                key = measure_key(phrase)
+                if key:
+                    passive[key] = active[key] = measure
+        return _build(self.roles, self.head_measure, self.measure_nouns, passive, active,
+                      self.source_nouns, self.non_people, self.generic_modifiers, self.state_words)
+
+    @cached_property
+    def group_nouns(self) -> frozenset[str]:
+        """What an unknown adjective may stand before: a group ('human traffickers') or a plural count noun."""
+        return frozenset(self.roles) | {k for k in self.measure_nouns if k.endswith("s")}
+
+    @cached_property
+    def previous_verb(self) -> re.Pattern:
+        """The previous figure's own verb phrase, skipped when reading what joins two figures."""
+        verbs = sorted((r"\s+".join(map(re.escape, k.split("_"))) for k in self.passive), key=len, reverse=True)
+        return re.compile(
+            r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s|\w+ed(?=\s*,))\b"
+            % "|".join(verbs), re.I)
+
+    def __reduce__(self):
+        return _build, (dict(self.roles), dict(self.head_measure), dict(self.measure_nouns), dict(self.passive),
+                        dict(self.active), self.source_nouns, self.non_people,
+                        self.generic_modifiers, self.state_words)
+
+
+def _build(roles, head_measure, measure_nouns, passive, active, source_nouns, non_people,
+           generic_modifiers, state_words) -> Lexicon:
+    return Lexicon(MappingProxyType(dict(roles)), MappingProxyType(dict(head_measure)),
+                   MappingProxyType(dict(measure_nouns)), MappingProxyType(dict(passive)),
+                   MappingProxyType(dict(active)), frozenset(source_nouns),
+                   frozenset(non_people), frozenset(generic_modifiers), frozenset(state_words))
+
+
+SHIPPED = _build(_ROLE_OF_NOUN, _HEAD_MEASURE, _MEASURE_NOUNS, _PASSIVE_MEASURE, _ACTIVE_MEASURE,
+                 _SOURCE_NOUNS, _NON_PEOPLE, _GENERIC_MODIFIERS, _STATE_WORDS)
+"""The vocabulary crosscheck ships with."""

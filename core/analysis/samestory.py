@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 
 from ..model import Source
 
@@ -35,12 +36,14 @@ def _body(s: Source) -> str:
     return "\n".join(parts) if parts else text
 
 
-def groups(sources: list[Source]) -> dict[str, list[str]]:
+def story_words(source: Source) -> tuple[tuple[str, int], ...]:
+    """The content words of a source's body and how often each occurs (per-article work)."""
+    return tuple(Counter(w for w in _WORD.findall(_body(source).lower()) if w not in STOP).items())
+
+
+def groups(words_by_source: Mapping[str, tuple[tuple[str, int], ...]]) -> dict[str, list[str]]:
     """source id -> ids of the other sources judged to be the same story."""
-    bags: dict[str, Counter] = {}
-    for s in sources:
-        words = [w for w in _WORD.findall(_body(s).lower()) if w not in STOP]
-        bags[s.id] = Counter(words)
+    bags = {sid: dict(words) for sid, words in words_by_source.items()}
     df: Counter = Counter()
     for bag in bags.values():
         df.update(bag.keys())
@@ -77,7 +80,7 @@ def groups(sources: list[Source]) -> dict[str, list[str]]:
     return {sid: sorted(others) for sid, others in linked.items()}
 
 
-def group_ids(sources: list[Source], same: dict[str, list[str]]) -> dict[str, int]:
+def group_ids(sources: Sequence[Source], same: Mapping[str, list[str]]) -> dict[str, int]:
     """Each source's story group (connected components of the same-story relation)."""
     group: dict[str, int] = {}
     for n, s in enumerate(sources):

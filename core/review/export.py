@@ -67,7 +67,7 @@ def _conflict_roles(ix: AnalysisIndex, conflicts) -> dict[str, dict[str, str]]:
     roles: dict[str, dict[str, str]] = {}
     for x in conflicts:
         if x.kind == "internal":
-            totals = {ix.claims[p].parts_of for p in x.parts} - {None}
+            totals = {ix.claims[p].part_of for p in x.parts} - {None}
             found = {**{p: "part" for p in x.parts}, **{t: "total" for t in totals}}
         else:
             found = {cid: "disputed" for cid in x.disputed}
