@@ -4,7 +4,8 @@ A full disk, a closed pipe or `> /dev/full` must end in one clear line on stderr
 (exit 0 for a closed pipe, as `crosscheck analyze | head` is normal use), never a traceback.
 `-o FILE` is written to a temporary file in FILE's folder and renamed over FILE only once every
 byte is on disk, so a failed write leaves FILE as it was (absent, or its previous content) and
-never a truncated document. Special files (`-o /dev/stdout`, a FIFO, a terminal) are written
+never a truncated document. The new file keeps the old one's mode (and owner, where allowed); a
+FILE this user may not write is refused, as a plain open would refuse it. Special files (`-o /dev/stdout`, a FIFO, a terminal) are written
 directly: they cannot be replaced by a rename, and must not be.
 """
 from __future__ import annotations
@@ -47,6 +48,9 @@ def emit(path: str | None, write: Write) -> int:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
         return _to_special(path, write)
+    if info is not None and not os.access(path, os.W_OK):  # a rename would get round the file's mode
+        say(f"cannot write {path}: Permission denied")
+        return 1
     return _to_file(path, write, info)
 
 
@@ -101,6 +105,8 @@ def _to_file(path: str, write: Write, info: os.stat_result | None) -> int:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             os.fchmod(out.fileno(), stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
+            if info is not None and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+                _keep_owner(out.fileno(), info)
             write(out)
             out.flush()
             os.fsync(out.fileno())
@@ -114,6 +120,14 @@ def _to_file(path: str, write: Write, info: os.stat_result | None) -> int:
         _unlink(temp)
         raise
     return 0
+
+
+def _keep_owner(fd: int, info: os.stat_result) -> None:
+    """The replaced file's owner and group, where this user may give them (root, or a group it is in)."""
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except OSError:
+        pass
 
 
 def _unlink(path: str) -> None:

@@ -150,3 +150,22 @@ def test_max_size_rejects_what_is_not_a_size(size):
     with pytest.raises(SystemExit) as e:
         main(["analyze", "--max-size", size])
     assert e.value.code == 2
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
+def test_output_file_the_user_may_not_write_is_refused(capsys, corpus, tmp_path):
+    """An existing -o FILE without write permission is refused, not replaced by a rename."""
+    target = tmp_path / "locked.csv"
+    target.write_text("keep", encoding="utf-8")
+    target.chmod(0o444)
+    code, _, err = run(capsys, "analyze", str(corpus), "-f", "csv", "-o", str(target))
+    assert code == 1 and "Permission denied" in err and target.read_text(encoding="utf-8") == "keep"
+
+
+def test_rewritten_output_keeps_its_mode(capsys, corpus, tmp_path):
+    """Rewriting an existing -o FILE keeps its permission bits."""
+    target = tmp_path / "out.csv"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    assert main(["analyze", str(corpus), "-f", "csv", "-o", str(target)]) == 0
+    assert target.stat().st_mode & 0o777 == 0o600 and target.read_text(encoding="utf-8").startswith("claim,")

@@ -230,3 +230,12 @@ def test_config_problems_show_control_characters_as_escapes(tmp_path):
         assert_inert(str(p), newlines=False)
     text = "\n".join(map(str, problems))
     assert "theme\\x1b]0;PWNED" in text and "\\u202e" in text
+
+
+def test_dashboard_cleaning_is_the_shared_rule():
+    """tui/safe.py strips exactly what core.text_safety calls unsafe (tab and newline kept)."""
+    from crosscheck.tui.safe import clean, plain
+    for text in (*HOSTILE, "a\tb\nc\r\x0b\x0c\u2028d"):
+        assert clean(text) == strip_controls(text)
+        assert_inert(clean(text))
+        assert_inert(plain(text).plain, newlines=False)
