@@ -73,8 +73,10 @@ PRONOUNS = {"it", "he", "she", "they", "we", "its data", "the report", "the stat
             "the statement", "the report", "the group"}
 """Claimants that refer back to one named before; `extract` resolves them across sentences."""
 _LEAD_STRIP = re.compile(r"^(?:(?:with|and|but|while|as|then|also|later|meanwhile|now|so|yet|separately|instead)\s+)+", re.I)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
-_REPORTED_BY = re.compile(r"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|claimed|counted)\s+by\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
+_NAME_RUN = r"(?:(?:[A-Z]\.){2,}|[^,;:.()])+?"
+"""A claimant's words up to a clause mark; "U.S." and "U.N." keep their dots."""
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<who>{_NAME_RUN})(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
+_REPORTED_BY = re.compile(rf"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|claimed|counted)\s+by\s+(?P<who>{_NAME_RUN})(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
 _PASSIVE_ATTACK = re.compile(r"\b(?:attack|ambush|assault|bombing|strike|raid|blast)s?\s+(?:was\s+|were\s+)?claimed\s+by\b", re.I)
 _TOLD = re.compile(r"^\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})", re.U)
 _SENT_START_VERB = SAY_VERBS | {"attributed", "has", "have", "had", "is", "was", "were", "will",

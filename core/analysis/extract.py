@@ -19,14 +19,15 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from . import attribution, measures, sentences
+from . import attribution, measures, scopes, sentences
 from .lexicon import SHIPPED, Lexicon
 from ..model import Source
 from .numbers import NUMBER_PHRASE, NUMBER_WORDS, parse_phrase
 from .timeref import MONTHS
 from .words import has_any
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+"""Words, numbers and marks; "U.S." and "U.N." stay whole, so "13 U.S. troops" has its group."""
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
 _MONTH_AFTER = re.compile(r"^\s*(?:%s)\b" % "|".join(MONTHS), re.I)
 _AGE = re.compile(r"^\s*(?:-|\s)?(?:years?|yrs?)[- ]?old|^\s*-year", re.I)
@@ -40,13 +41,21 @@ _LABEL_BEFORE = re.compile(r"\b(?:No|no|number|Number|page|flight|Flight|route|R
 _CONNECT = re.compile(
     r"^\s*(?:[:;,–—-]|\(|and|as\s+well\s+as|plus|including|among\s+them|among\s+whom|of\s+whom|"
     r"with|while|whereas|but|or|not|to|another|,\s*and|,\s*including|,\s*while|,\s*with|\s)*\s*"
-    r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s+(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
-    r"says|claimed|counted|estimated|gave)\s+)?$",
+    r"(?:(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*|it|they|he|she|officials?|authorities|police)"
+    r"\s+(?:previously\s+|earlier\s+|initially\s+|first\s+|had\s+|has\s+)?(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
+    r"says|claimed|counted|estimated|gave|mentioned|cited|gave\s+a\s+(?:figure|toll)\s+of)\s+)?$",
     re.I,
 )
 
 
 _DIGIT = re.compile(r"\d")
+_REVISED_TO = re.compile(
+    r"^\s*,?\s*(?:(?:which|that|before|but|and|then|later|it|they)\b[^.;:\d]{0,60}?)?\b(?:revised|raised|lowered|cut|"
+    r"increased|reduced|brought|corrected|updated|changed|put)\b(?:\s+(?:it|the\s+(?:toll|figure|number|count)))?"
+    r"\s+(?:down\s+|up\s+|downward\s+)?(?:to|at)\s*$|^\s+(?:from|down\s+from|up\s+from)\s*$", re.I)
+"""What joins a toll to its revision: "put at 288, which the government revised to 275",
+"revised the toll to 275 from 288". The second figure counts the same people as the first."""
+_CAME_BACK_WORDS = frozenset("escaped escape rescued freed released found returned reunited came got managed fled".split())
 _BEFORE, _AFTER = 400, 600
 """How far before and after a figure its rules read (characters)."""
 _PLAIN_WORD = re.compile(r"[a-z][a-z\-]+")
@@ -61,12 +70,11 @@ _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "o
                   "an", "said", "says", "including", "among", "while", "as", "for", "into", "over",
                   "after", "before", "since", "during", "another", "when", "because", "then", "until",
                   "more", "most", "such", "these", "those", "this", "its", "their", "his", "her", "our"}
-_CRITICAL = re.compile(r"^[^.;,\d]*?\b(?:critical|serious|grave)\s+condition|^\W*(?:\w+\s+){0,4}?(?:critically|seriously|"
-                       r"gravely)\s+(?:injured|wounded|hurt)|^[^.;,\d]*?\bin\s+intensive\s+care", re.I)
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
-                       r"last|this|across|near|when|while|and|so|from)\b)", re.I)
+                       r"last|this|across|near|when|while|and|so|from|with|including|against|amid|but|or|then|"
+                       r"according|till|until|up|down)\b)", re.I)
 """What may follow a figure with no group ('the toll rose to 27 on Tuesday')."""
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$")
 
@@ -196,6 +204,23 @@ def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None,
     return 0, None, None, [], None
 
 
+_COPULA = re.compile(r"^\s*(?:[-–—]+\s*)?(?:and\s+[^,.;]{0,30}?\s+)?(?:were|are|was|is|have\s+been|had\s+been)\s+"
+                     r"(?:all\s+|also\s+|mostly\s+|reportedly\s+)?(?=\S)", re.I)
+
+
+def _predicate_group(rest: str, lex: Lexicon) -> tuple[int, str | None, str | None, list[str], str | None] | None:
+    """The group a figure without one is said to be: "97 are female", "at least 35 of the dead
+    were foreign nationals", "Ten of those killed ... were US Marines". None when the predicate
+    is not a group ("were killed")."""
+    m = _COPULA.match(rest)
+    if not m:
+        return None
+    got = _noun_phrase(rest[m.end():], lex)
+    if got[4] is None or got[1] is None and not got[3]:
+        return None
+    return got
+
+
 def _fingerprint(path: str, text: str, start: int, end: int) -> str:
     context = _NON_WORD.sub(" ", text[max(0, start - 40): end + 40]).strip().lower()
     return hashlib.blake2b(f"{path}\x00{context}".encode(), digest_size=8).hexdigest()
@@ -214,6 +239,7 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
             title_blocks.add(b_i)
         sents.extend(got)
     drafts: list[_Draft] = []
+    came_back = any(has_any(s.text, _CAME_BACK_WORDS) and scopes.CAME_BACK.search(s.text) for s in sents)
     for s_i, sent in enumerate(sents):
         if not (_DIGIT.search(sent.text) or has_any(sent.text, NUMBER_WORDS)):
             continue  # no digit and no number word: nothing here can be a count
@@ -223,7 +249,8 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
         for m in NUMBER_PHRASE.finditer(sent.text):
             if m.start() < covered:
                 continue  # the "(39)" of "thirty-nine (39)" is already part of the claim
-            d = _claim_at(source, sent, s_i, m, local, local[-1] if local else (drafts[-1] if drafts else None), lex)
+            d = _claim_at(source, sent, s_i, m, local, local[-1] if local else (drafts[-1] if drafts else None), lex,
+                          came_back)
             if d is None:
                 continue
             if sent_cues is None:
@@ -287,7 +314,7 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence]) -> 
 
 
 def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
-              previous: _Draft | None, lex: Lexicon) -> _Draft | None:
+              previous: _Draft | None, lex: Lexicon, came_back: bool = False) -> _Draft | None:
     phrase = m.group().rstrip()
     q = parse_phrase(phrase)
     if q is None:
@@ -318,6 +345,16 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if head and head.split()[-1] in lex.non_people:
         return None
     rest = after[np_end:]
+    if head is None or head == "them":
+        told = _predicate_group(rest, lex)
+        if told:  # "35 of the dead were foreign nationals", "97 are female", "ten ... were US Marines"
+            _, role, _, mods, head = told
+    toll = measures.toll_group(before) if head is None and _BARE_END.match(after) else None
+    if toll:  # "the number of Afghans killed ... has risen to 79": the toll says whom it counts
+        named = _noun_phrase(toll[1], lex)
+        if named[4] is not None and named[2] is None:
+            noun_measure = noun_measure or toll[0]
+            _, role, _, mods, head = named
     elliptical = False
     part_of = None
     measure = noun_measure
@@ -346,7 +383,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         verb = lex.previous_verb.match(gap)
         if verb:
             gap = gap[verb.end():]
-        joined = bool(_CONNECT.match(gap)) and len(gap) < 60
+        joined = bool(_CONNECT.match(gap)) and len(gap) < 60 or bool(_REVISED_TO.match(gap))
         if joined and measure is None:
             measure = prev.measure
         if joined and head is None and measure == prev.measure or (
@@ -362,12 +399,10 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if measure is None:
         return None
     low, high = q.low, q.high
-    where = measures.scope(before, after)
-    critical = _CRITICAL.search(after[:80])
-    if critical:
-        where = where or "critical condition"  # "13 of them in critical condition" is its own quantity
-    elif head == "them" and prev is not None:
-        where = where or f"part of the {prev.measure}"
+    where = scopes.scope(before, after, measure, previous.measure if previous else None, came_back) \
+        or scopes.hospital_count(before, after, sent.text)
+    if where is None and head == "them" and prev is not None:
+        where = f"part of the {prev.measure}"
     if head == "them" and prev is not None:
         part_of = len(local) - 1 if prev.part_of is None else prev.part_of
     if where is None and m.start() <= _BEFORE and _AMONG_THOSE.match(before) and previous is not None:

@@ -46,7 +46,7 @@ _roles("aid", "aid_workers humanitarians volunteers")
 _roles("police", "police policemen policewomen officers gendarmes constables cops policeman officer "
        "inspector inspectors")
 _roles("soldier", "soldiers soldier troops servicemen servicemembers service_members "
-       "guards sentries recruits conscripts paratroopers marines sailors airmen peacekeepers "
+       "guards sentries recruits conscripts paratroopers sailors airmen peacekeepers "
        "security_forces army_personnel military_personnel")
 _roles("militant", "militants militant insurgents jihadists jihadis terrorists rebels gunmen "
        "attackers assailants bandits extremists guerrillas separatists raiders kidnappers "
@@ -55,6 +55,15 @@ _roles("fighter", "fighters combatants mercenaries operatives commandos contract
 _roles("detainee", "prisoners detainees inmates hostages captives protesters demonstrators "
        "rioters suspects traffickers smugglers executors perpetrators")
 _roles("patient", "patients")
+# Foreigners are a part of a toll whatever their nationality; a demonym ("Indian nationals",
+# "Afghans") also names the country, which becomes their party.
+_roles("foreigner", "foreigners foreigner foreign_nationals foreign_national nationals expatriates expats "
+       "foreign_victims foreign_citizens")
+_roles("woman", "female females")
+_roles("man", "male males")
+# A branch of the armed forces counted on its own ("11 Marines and a Navy medic") is a part of
+# the troops killed, not the whole.
+_roles("marine", "marines marine")
 
 # Group nouns that say what happened when nothing else does: "82 bodies", "84 martyrs".
 _HEAD_MEASURE = {"bodies": "killed", "corpses": "killed", "martyrs": "killed"}

@@ -61,8 +61,10 @@ def combine(articles: Sequence[Article], *, problems: Sequence[Problem] = (), ro
     for a in articles:
         for m in a.mentions:
             event = linking.event_of[(m.source, m.frame)]
-            placed.append(topics.Placed(m, event, measures.in_abduction(m.measure) if event in taken else m.measure,
-                                        resolver.resolve(m.claimant, m.source)))
+            abduction = event in taken
+            placed.append(topics.Placed(m, event, measures.in_abduction(m.measure) if abduction else m.measure,
+                                        resolver.resolve(m.claimant, m.source),
+                                        measures.placed_scope(m.scope, m.measure, abduction)))
     if progress:
         progress("grouping topics", 0, 1)
     parties = topics.assign_parties(placed, host, lex, aliases)

@@ -29,7 +29,7 @@ from .lexicon import Lexicon
 from ..model import Claim, Event, Topic
 
 COMBATANT_ROLES = {"fighter", "militant", None}
-STATE_ROLES = {"soldier", "police"}
+STATE_ROLES = {"soldier", "police", "marine"}
 PARTY_LABEL = {"total": "people (total)", "civilian": "civilians", "child": "children", "woman": "women",
                "soldier": "soldiers", "police": "police", "militant": "militants", "fighter": "fighters"}
 
@@ -59,14 +59,23 @@ class Placed:
     event: str
     measure: str
     claimant: str | None
+    scope: str | None = None
+    """The part of the event the figure counts ("critical condition", "identified"), if any."""
 
     @property
     def key(self) -> tuple[str, int]:
         return self.mention.source, self.mention.index
 
 
+_COUNTRY_CODES = {"US": "united states", "U.S.": "united states", "USA": "united states", "U.S.A.": "united states",
+                  "UK": "britain", "U.K.": "britain"}
+"""Countries written as capital initials: "US troops", "U.S. service members"."""
+
+
 def affiliation_key(word: str, lex: Lexicon) -> str:
-    """'Russians' -> 'russia', 'Wagner' -> 'wagner', 'government' -> 'GOV'."""
+    """'Russians' -> 'russia', 'Wagner' -> 'wagner', 'government' -> 'GOV', 'U.S.' -> 'united states'."""
+    if word in _COUNTRY_CODES:
+        return places.key(_COUNTRY_CODES[word])
     low = re.sub(r"['’]s$", "", word.lower())
     if low in lex.state_words:
         return "GOV"
@@ -155,7 +164,7 @@ def assign_parties(placed: Sequence[Placed], host: Mapping[str, str | None], lex
         out.append(role or "total")
     out = _restatements(placed, roles, out)
     # a count limited to one facility or district is a part of the event, never its total
-    return {p.key: party if not p.mention.scope else f"{party}@{p.mention.scope}" for p, party in zip(placed, out)}
+    return {p.key: party if not p.scope else f"{party}@{p.scope}" for p, party in zip(placed, out)}
 
 
 def _roles(placed: Sequence[Placed]) -> dict[tuple[str, int], str | None]:
