@@ -24,7 +24,7 @@ from .lexicon import SHIPPED, Lexicon
 from ..model import Source
 from .numbers import NUMBER_PHRASE, NUMBER_WORDS, parse_phrase
 from .timeref import MONTHS
-from .words import has_any
+from .words import has_any, words
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 """Words, numbers and marks; "U.S." and "U.N." stay whole, so "13 U.S. troops" has its group."""
@@ -263,7 +263,7 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
             if d.part_of is not None:
                 d.part_of += len(drafts)
         drafts.extend(local)
-    _resolve_claimants(drafts, sents)
+    _resolve_claimants(drafts, sents, attribution.speakers(text) if drafts else {})
     return Extraction(source, tuple(sents), tuple(_freeze(drafts)))
 
 
@@ -286,12 +286,28 @@ def _freeze(drafts: list[_Draft]) -> list[Mention]:
     return out
 
 
-def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence]) -> None:
-    """Claimants across sentences: 'He said ...' and 'the report said' take the last one named; a
-    quotation takes the speaker named where it closes; an unattributed figure right after an
-    attributed one in the same paragraph continues that attribution."""
+def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], known: dict[str, str]) -> None:
+    """Claimants across sentences: 'He said ...' and 'the report said' take the last speaker
+    named (in any sentence, with a figure or not: "Asabe Kwambura ... has denied reports. She
+    said only 14 had escaped"); a quotation takes the speaker named where it closes; an
+    unattributed figure right after an attributed one in the same paragraph continues that
+    attribution; a bare surname takes the title the article introduced it with."""
     last_named: str | None = None
+    read = 0  # sentences whose speakers are already in last_named
+
+    def catch_up(upto: int) -> None:
+        nonlocal last_named, read
+        with_figures = {f.sentence_index for f in found}
+        for i in range(read, upto):
+            if i in with_figures or attribution.SPEAKING.isdisjoint(words(sents[i].text)):
+                continue
+            for c in attribution.cues(sents[i].text):
+                if c.kind in ("say", "according", "inverted") and c.claimant and not attribution.is_reference(c.claimant):
+                    last_named = c.claimant
+        read = max(read, upto)
+
     for n, f in enumerate(found):
+        catch_up(f.sentence_index)
         who = f.claimant
         sent = sents[f.sentence_index]
         if who is None and sent.text.lstrip()[:1] in ('"', "“"):
@@ -308,6 +324,7 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence]) -> 
                 who = prev.claimant
         if attribution.is_reference(who) and last_named:
             who = last_named
+        who = attribution.fuller(who, known)
         if who and not attribution.is_reference(who):
             last_named = who
         f.claimant = who

@@ -191,10 +191,12 @@ def toll_group(before: str) -> tuple[str, str] | None:
     if not m or not _TOLL_END.search(clause):
         return None
     word = m.group(0).split()[0].lower()
+    if word == "toll" and clause[:m.start()].rstrip().lower().endswith("death"):
+        word = "death"  # "the death toll of Afghans in the attack rose to"
     if m.group("m"):  # the group is what stands between "of" and the measure: "U.S. troops believed to have been"
         return _TOLL_OF_MEASURE[m.group("m").lower()], clause[m.start("group"):m.start("m")]
     if word.startswith("death"):
-        return "killed", m.group("group")
+        return "killed", m.group("group")  # "the death of Indian nationals has reached 11"
     return None
 
 

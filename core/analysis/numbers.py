@@ -63,10 +63,13 @@ _HEDGE = (
 
 _CORE = rf"(?:{_DIGITS}){_SCALE}|{_DOZEN}|{_VAGUE}|{_WORD_NUM}"
 _RANGE_TAIL = rf"(?:\s*(?:-|–|to|or|and)\s*(?:{_DIGITS}|{_WORD_NUM}))?"
+_GLUED_SOURCE = r"(?:hospital|officials?|police|ministry|army|sources?|reports?|media|governor|agency)\b"
+"""A source glued to a headline's figure by a dash: 'Death toll rises to 79-hospital official'."""
 _POST = r"(?:\s+or\s+more|\s+or\s+so|\s*\+(?!\d))?"
 
 NUMBER_PHRASE = re.compile(
-    rf"(?<![\w$€£¥.,\-/:+])(?:(?P<hedge>{_HEDGE})\s+)?(?P<core>{_CORE}){_RANGE_TAIL}{_POST}(?![\w%$€£/]|-\w|[.,:]\d)",
+    rf"(?<![\w$€£¥.,\-/:+])(?:(?P<hedge>{_HEDGE})\s+)?(?P<core>{_CORE}){_RANGE_TAIL}{_POST}"
+    rf"(?![\w%$€£/]|-(?!{_GLUED_SOURCE})\w|[.,:]\d)",
     re.IGNORECASE,
 )
 """Candidate count phrases; needs `parse_phrase` and the extractor's context checks after it."""

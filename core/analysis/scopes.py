@@ -16,6 +16,7 @@ Each rule is a shape of news language, with examples from at least two events:
 - identification: "177 have been identified", "187 bodies yet to be identified", "25 who have not
   yet been identified", "the names of at least 238 victims";
 - captivity: "89 are still in captivity", "eight students still missing", "276 still with Boko Haram";
+- burials: "he claims to have buried a hundred", "50 bodies in one pit, 60 in another";
 - an increment: "three more people succumbed", "rose by one to 158", "26 more bodies";
 - a projection: "the toll could reach 300", "is expected to rise to", "to be close to 300".
 """
@@ -57,7 +58,11 @@ _STILL_HELD = re.compile(
     r"^[^.;\d]{0,40}?\b(?:still|remain(?:s|ed|ing)?)\s+(?:being\s+)?(?:missing|held|in\s+captivity|captive|with\b|"
     r"unaccounted|in\s+(?:the\s+)?(?:hands|custody))|^[^.;\d]{0,40}?\byet\s+to\s+(?:return|be\s+(?:found|freed|released|"
     r"accounted))", re.I)
-_STILL_BEFORE = re.compile(r"\b(?:leaving|left)\s+$|\bstill\s+(?:holding|holds|held)\s+$", re.I)
+_STILL_BEFORE = re.compile(r"\b(?:leaving|left)\s+$|\bstill\s+(?:holding|holds|held)\s+$|\ball\s+but\s+$", re.I)
+_BURIED_BEFORE = re.compile(r"\b(?:buried|bury|burying|interred)\s+(?:a\s+|an\s+|some\s+|about\s+)?$", re.I)
+_IN_A_GRAVE = re.compile(r"^\s*(?:bodies|corpses|people)?\s*(?:in|into)\s+(?:one|a|another|the\s+same|a\s+single|a\s+mass)\s+"
+                         r"(?:pit|grave|trench|hole)\b", re.I)
+"""A witness's own burials: "He claims to have buried a hundred. 'We put 50 bodies in one pit'"."""
 _INCREMENT_AFTER = re.compile(r"^\s*(?:more|additional|further|others?\s+more)\b(?!\s+than)", re.I)
 _INCREMENT_BEFORE = re.compile(r"\b(?:rose|risen|rises|increased|climbed|jumped|went\s+up|grew)\s+by\s+$"
                                r"|\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
@@ -120,6 +125,8 @@ def condition(before: str, after: str, measure: str, some_came_back: bool = Fals
     elif _CONDITION.search(head):
         return "critical condition"
     if measure == "killed":
+        if _BURIED_BEFORE.search(before[-30:]) or _IN_A_GRAVE.match(after):
+            return "buried"
         if _UNIDENTIFIED.search(head):
             return "unidentified"
         if _IDENTIFIED.search(head) or _NAMED_BEFORE.search(before[-40:]):

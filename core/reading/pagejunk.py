@@ -212,8 +212,10 @@ _DATE_PREFIX = re.compile(
     re.IGNORECASE)
 """A date stamp opening a line that goes on with the article: " date 2020-08-04 Lebanon's health minister said ..."."""
 _CONTINUES = re.compile(r"[^.!?:;\"”’')\]»…|]\s*$")
-_HEDGE_END = re.compile(r"\b(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as"
-                        r"|fewer\s+than|less\s+than|least|than|of|to|the|a|an)\s*$", re.IGNORECASE)
+_HEDGE_END = re.compile(r"(?:\b(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as"
+                        r"|fewer\s+than|less\s+than|least|than|of|to|the|a|an|at|in|on|for|from|with|by|and|or|but"
+                        r"|that|which|who|whose|its|their|his|her)|,)\s*$", re.IGNORECASE)
+"""A line that stops on a word that cannot end a sentence (a hedge, a preposition, an article)."""
 
 
 def _units(text: str, start: int) -> list[_Unit]:
@@ -251,9 +253,9 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out:
             pa, pb = out[-1]
             prev, first = text[pa:pb], text[a:a + 1]
-            if text[pb:a].count("\n") <= 3 and _CONTINUES.search(prev) and (
+            if 2 <= text[pb:a].count("\n") <= 3 and _CONTINUES.search(prev) and _HEDGE_END.search(prev) and (
                     first.islower() and len(prev.split()) >= 4 and not _title_case(prev)
-                    or first.isdigit() and _HEDGE_END.search(prev)):
+                    and not _BYLINE.match(text, a) or first.isdigit()):
                 out[-1] = (pa, b)
                 continue
         out.append((a, b))
