@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text_safety import inert
+
 OPEN = None
 """An open interval end: `low=None` is unbounded below, `high=None` unbounded above."""
 
@@ -66,7 +68,8 @@ class Problem:
     """False when the file was still analysed (e.g. decoded as Windows-1252)."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        """One line for a person, with anything unsafe in the path or message shown as escapes."""
+        return inert(f"{self.path}: {self.message}")
 
 
 @dataclass(frozen=True)

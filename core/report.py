@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from .model import Analysis
+from .text_safety import inert
 
 SCHEMA = "crosscheck/1"
 
@@ -64,7 +65,10 @@ CSV_FIELDS = ["claim", "source", "path", "outlet", "published", "start", "end", 
 
 
 def to_csv(analysis: Analysis) -> str:
-    """One row per claim, with its source's path and outlet and whether it is in a conflict."""
+    """One row per claim, with its source's path and outlet and whether it is in a conflict.
+
+    Text cells are made inert (`text_safety.inert`): a control character in a file name, an
+    outlet or a sentence is written as a visible escape, so the CSV is safe to print."""
     sources = {s.id: s for s in analysis.sources}
     conflicted = {i for x in analysis.conflicts for i in x.disputed}
     buf = io.StringIO()
@@ -72,8 +76,9 @@ def to_csv(analysis: Analysis) -> str:
     writer.writerow(CSV_FIELDS)
     for c in analysis.claims:
         s = sources[c.source]
-        writer.writerow([c.id, c.source, s.path, s.outlet or "", s.published or "", c.start, c.end,
-                         c.number_text, "" if c.low is None else c.low, "" if c.high is None else c.high,
-                         c.hedge, c.measure, c.who, c.attributed_to or "", c.event, c.topic,
-                         "yes" if c.id in conflicted else "no", " ".join(c.sentence.split())])
+        writer.writerow([inert(v) if isinstance(v, str) else v for v in (
+            c.id, c.source, s.path, s.outlet or "", s.published or "", c.start, c.end,
+            c.number_text, "" if c.low is None else c.low, "" if c.high is None else c.high,
+            c.hedge, c.measure, c.who, c.attributed_to or "", c.event, c.topic,
+            "yes" if c.id in conflicted else "no", " ".join(c.sentence.split()))])
     return buf.getvalue()
