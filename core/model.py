@@ -97,6 +97,8 @@ class Claim:
     """Stable identity across re-analysis: source path, number phrase and its context."""
     sentence_start: int = 0
     in_title: bool = False
+    implausible: bool = False
+    """The figure is beyond any count of people (over ten billion): read as written, and flagged."""
     part_of: str | None = None
     """For a claim that is a stated part of a total ("121 killed: 84 ... and 47 ..."): the total's
     claim id. The one record of the relation: conflicts and exports derive from it."""

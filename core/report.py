@@ -39,7 +39,8 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
              "number_text": c.number_text, "sentence": c.sentence, "low": c.low, "high": c.high,
              "hedge": c.hedge, "measure": c.measure, "who": c.who, "party": c.party,
              "attributed_to": c.attributed_to, "event": c.event, "topic": c.topic,
-             "part_of": c.part_of, "in_title": c.in_title, "fingerprint": c.fingerprint}
+             "part_of": c.part_of, "in_title": c.in_title, "fingerprint": c.fingerprint,
+             "implausible": c.implausible}
             for c in analysis.claims
         ],
         "topics": [

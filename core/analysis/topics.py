@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from . import places
 from .extract import Mention
@@ -17,6 +18,10 @@ from ..model import Claim, Event, Topic
 
 PARTY_LABEL = {"total": "people (total)", "civilian": "civilians", "child": "children", "woman": "women",
                "soldier": "soldiers", "police": "police", "militant": "militants", "fighter": "fighters"}
+
+
+PEOPLE_ON_EARTH = 10**10
+"""Above this a figure cannot count people ("a billion" can; 400 digits cannot)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ def build(placed: Sequence[Placed], parties: Mapping[tuple[str, int], str],
             sentence=m.sentence, low=m.low, high=m.high, measure=p.measure, who=m.who,
             attributed_to=p.claimant, event=p.event, topic=topic_of[i], hedge=m.hedge, party=parties[p.key],
             fingerprint=m.fingerprint, sentence_start=m.sentence_start, in_title=m.in_title,
+            implausible=max(m.low or 0, m.high or 0) > PEOPLE_ON_EARTH,
             part_of=None if m.part_of is None else claim_id[(m.source, m.part_of)]))
     topics: list[Topic] = []
     for n, ((event, measure, party), idx) in enumerate(ordered, 1):
@@ -92,10 +98,11 @@ def build(placed: Sequence[Placed], parties: Mapping[tuple[str, int], str],
     return claims, topics
 
 
-def _point(c: Claim) -> float:
+def _point(c: Claim) -> Fraction:
+    """The middle of a claim's interval, exactly (a figure may have hundreds of digits)."""
     if c.low is not None and c.high is not None:
-        return (c.low + c.high) / 2
-    return float(c.low if c.low is not None else c.high)
+        return Fraction(c.low + c.high, 2)
+    return Fraction(c.low if c.low is not None else c.high)
 
 
 def estimate(members: list[Claim], same_story_group: Mapping[str, int]) -> tuple[int | None, int | None, int | None, dict]:
