@@ -120,6 +120,7 @@ def _clean(who: str) -> str:
 
 
 _LOOK_BACK = 400
+_DIGIT_IN = re.compile(r"\d")
 _NOT_A_SPEAKER = re.compile(
     r"^\W*\d|\b(?:toll|tolls|figure|figures|number|count|tally|total|attacks?|blasts?|explosions?|bombings?|"
     r"incident|operation|crash|disaster|tragedy)(?:\s+(?:had|has|have|was|were|is|been|had\s+been|earlier|also))*\s*$", re.I)
@@ -215,7 +216,7 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
             and not _SAID.search(text)):
         # "Muhammad Asim, a spokesman for the hospital, said": the apposition names the speaker
         named = _subject_before(sentence, tokens[i][0], depth + 1)
-        if named and named[0].isupper() and len(named.split()) <= 12:
+        if named and named[0].isupper() and len(named.split()) <= 12 and not _DIGIT_IN.search(named):
             return f"{named}, {text}" if not named.endswith(text) else named
     return text
 
@@ -384,3 +385,15 @@ def fuller(claimant: str | None, known: dict[str, str]) -> str | None:
     if not full or head in full and len(full) <= len(head):
         return claimant
     return f"{full}{sep}{tail}"
+
+
+def speaker_of(sentence: str) -> str | None:
+    """Who speaks in a sentence with no figure ("X, the principal, has denied the report"), so a
+    later "she said" can be hers."""
+    for m in _WORD.finditer(sentence):
+        if m.group().lower() in SPEAKING:
+            subject = _subject_before(sentence, m.start())
+            if subject and not is_reference(subject) and not _NOT_A_SPEAKER.search(subject) \
+                    and subject.lower() not in _PRONOUNS:
+                return subject
+    return None

@@ -348,9 +348,9 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
         for i in range(read, upto):
             if i in with_figures or attribution.SPEAKING.isdisjoint(words(sents[i].text)):
                 continue
-            for c in attribution.cues(sents[i].text):
-                if c.kind in ("say", "according", "inverted") and c.claimant and not attribution.is_reference(c.claimant):
-                    last_named = c.claimant
+            speaker = attribution.speaker_of(sents[i].text)
+            if speaker:
+                last_named = speaker
         read = max(read, upto)
 
     for n, f in enumerate(found):
