@@ -30,7 +30,7 @@ SAY_VERBS = frozenset({
     "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
 })
 
-_WORD = re.compile(r"[\w'’\-]+|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w'’\-]+|[^\w\s]")
 _BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "while", "whereas", "but", "that", "as", "and",
              "when", "after", "which", "who", "because", "although", "though", "if", "where"}
 _PRONOUNS = {"one", "it", "they", "he", "she", "we", "i", "this", "that", "others", "another",
@@ -86,7 +86,8 @@ _REPORTED_BY = re.compile(rf"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|anno
 _PASSIVE_ATTACK = re.compile(r"\b(?:attack|ambush|assault|bombing|strike|raid|blast)s?\s+(?:was\s+|were\s+)?claimed\s+by\b", re.I)
 _TOLD = re.compile(r"^\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})", re.U)
 _SENT_START_VERB = SAY_VERBS | {"attributed", "has", "have", "had", "is", "was", "were", "will",
-                                "would", "did", "does", "added", "blamed", "issued", "released"}
+                                "would", "did", "does", "added", "blamed", "issued", "released", "gave", "gives",
+                                "give", "offered", "provided"}
 
 
 _SPACES = re.compile(r"\s+")
@@ -120,6 +121,8 @@ def _clean(who: str) -> str:
 
 
 _LOOK_BACK = 400
+_RELAYED = re.compile(r"\s+(?:citing|quoting|who|which|that|based\s+on)\s+", re.I)
+"""Where a claimant's name ends and what it relied on begins: 'U.S. officials citing initial information'."""
 _DIGIT_IN = re.compile(r"\d")
 _NOT_A_SPEAKER = re.compile(
     r"^\W*\d|\b(?:toll|tolls|figure|figures|number|count|tally|total|attacks?|blasts?|explosions?|bombings?|"
@@ -238,7 +241,7 @@ def cues(sentence: str) -> list[Cue]:
     out: list[Cue] = []
     words = sentence_words(sentence)
     for m in _ACCORDING.finditer(sentence) if "according" in words else ():
-        who = _clean(m.group("who"))
+        who = _clean(_RELAYED.split(m.group("who"), maxsplit=1)[0])
         if _NON_AGENT.match(who):
             continue  # "says, according to preliminary data, that ...": the sayer is the claimant
         out.append(Cue(m.start(), m.end(), who, "according"))

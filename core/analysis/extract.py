@@ -50,6 +50,9 @@ _CONNECT = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_LIST_GAP = re.compile(r"^\s*,\s*$")
+_LONG_LIST = re.compile(r"^\s*,\s*(?:[^,.;]{1,40},\s*){1,}", re.I)
+"""A group followed by a list of others: its verb may be far away."""
 _PARTICIPLE = re.compile(r"^\s*(?:taken|abducted|kidnapped|seized|held|killed|injured|wounded)\s+(?=(?:had|have|has|were|was|"
                          r"are|is)\b)", re.I)
 """'14 of the 129 girls taken had escaped': the participle describes the whole; the verb after it is the part's."""
@@ -126,6 +129,8 @@ class Mention:
     """Readable offset just after the counted group, where a following figure's link words begin."""
     scope: str | None
     """A place, facility or condition limiting the count to part of the event ("at Etah hospital")."""
+    listed: bool = False
+    """Joined to the figure before it in its sentence ("95 Afghans and 13 U.S. troops")."""
     frame: int = 0
     """The article's event frame the figure belongs to (set by `events.segment`)."""
 
@@ -436,7 +441,10 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
                            "displaced", "abducted", "kidnapped", "martyred", "arrested", "detained"):
             measure = measure or lex.measure_nouns.get(mod.lower(), lex.passive.get(mod.lower(), "killed"))
     if measure is None and head is not None:
-        measure = measures.after_group(rest, lex)
+        # a verb or noun right before the figure ("the death of 169 Afghans, 11 Marines ...") beats
+        # a verb the group's list reaches only far after ("... besides leaving several others injured")
+        measure = measures.before_figure(before, lex) if _LONG_LIST.match(rest) else None
+        measure = measure or measures.after_group(rest, lex)
     if measure is None and head is None:
         measure = measures.after_group(after, lex, headless=True)
     bare = head is None and _BARE_END.match(after)
@@ -451,6 +459,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if head in lex.source_nouns and measure in (None, "other", "attackers") and not noun_measure:
         return None
     prev = local[-1] if local else None
+    joined = False
     if prev is not None:
         gap = sent.text[prev.group_end - sent.start: m.start()]
         verb = lex.previous_verb.match(gap)
@@ -459,6 +468,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         joined = bool(_CONNECT.match(gap)) and len(gap) < 60 or bool(_REVISED_TO.match(gap))
         if joined and measure is None:
             measure = prev.measure
+        elif joined and measure != prev.measure and head is not None and _LIST_GAP.match(gap) and _LONG_LIST.match(rest):
+            measure = prev.measure  # "the death of 169 Afghans, 11 Marines, a sailor ... besides leaving others injured"
         if joined and head is None and measure == prev.measure or (
                 joined and head is None and noun_measure and prev.role is not None):
             elliptical = True
@@ -503,6 +514,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         sentence=sent.text, low=low, high=high, hedge=q.hedge, sentence_start=source.to_original(sent.start),
         fingerprint=_fingerprint(source.path, source.readable, start, end),
     )
+    fields["listed"] = prev is not None and joined
     return _Draft(fields, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
                   group_end=sent.start + m.end() + np_end, number_start=start, scope=where,
                   measure=measure, who=who.strip())
