@@ -339,23 +339,30 @@ def _freeze(drafts: list[_Draft]) -> list[Mention]:
 
 
 def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], known: dict[str, str]) -> None:
-    """Claimants across sentences: 'He said ...' and 'the report said' take the last speaker
-    named (in any sentence, with a figure or not: "Asabe Kwambura ... has denied reports. She
-    said only 14 had escaped"); a quotation takes the speaker named where it closes; an
-    unattributed figure right after an attributed one in the same paragraph continues that
-    attribution; a bare surname takes the title the article introduced it with."""
-    last_named: str | None = None
-    read = 0  # sentences whose speakers are already in last_named
+    """Claimants across sentences, as a reader follows who is speaking:
+
+    - 'He said ...' takes the last speaker named, in any sentence, with a figure or not
+      ("Asabe Kwambura ... has denied reports. She said only 14 had escaped");
+    - 'the ministry said' or 'according to the report' takes the last speaker named with that
+      word ("the Ministry of Health", "a report by the UN rights office"), else stays as written;
+    - a quotation takes the speaker named where it closes;
+    - a figure with no claimant continues the speaker of the last few sentences, in its own
+      paragraph or the one before ("..., the headquarters said. / A total of 132 South Koreans
+      and 26 foreigners were killed ...");
+    - a bare surname takes the title the article introduced it with.
+    """
+    named: list[tuple[int, str]] = []  # (sentence index, speaker) in text order
+    read = 0
+    with_figures = {f.sentence_index for f in found}
 
     def catch_up(upto: int) -> None:
-        nonlocal last_named, read
-        with_figures = {f.sentence_index for f in found}
+        nonlocal read
         for i in range(read, upto):
             if i in with_figures or attribution.SPEAKING.isdisjoint(words(sents[i].text)):
                 continue
             speaker = attribution.speaker_of(sents[i].text)
             if speaker:
-                last_named = speaker
+                named.append((i, speaker))
         read = max(read, upto)
 
     for n, f in enumerate(found):
@@ -374,11 +381,15 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
             if (prev.claimant and prev.paragraph == f.paragraph
                     and 0 <= f.sentence_index - prev.sentence_index <= 1):
                 who = prev.claimant
-        if attribution.is_reference(who) and last_named:
-            who = last_named
+        if who is None and not f.in_title and named:
+            at, last = named[-1]  # the speaker of the sentence just before, or earlier in this paragraph
+            if 0 < f.sentence_index - at <= 2 and (sents[at].paragraph == sent.paragraph or at == f.sentence_index - 1):
+                who = last
+        if attribution.is_reference(who):
+            who = attribution.antecedent(who, [s for _, s in named]) or who
         who = attribution.fuller(who, known)
-        if who and not attribution.is_reference(who):
-            last_named = who
+        if who and not attribution.is_reference(who) and attribution.plausible_speaker(who.partition(" (to ")[0]):
+            named.append((f.sentence_index, who))
         f.claimant = who
 
 
