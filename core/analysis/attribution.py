@@ -29,7 +29,7 @@ SAY_VERBS = frozenset({
     "insists", "insisted", "maintains", "maintained",
     "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
     "confirm", "tell", "add", "insist", "admit", "warn", "warned", "warns", "announce", "shared",
-    "alleged", "alleges", "allege",
+    "alleges", "allege",
 })
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w'’\-]+|[^\w\s]")
@@ -128,13 +128,17 @@ def _clean(who: str) -> str:
 
 _LOOK_BACK = 400
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s+$")
+_WHICH_REVISED = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)\s+"
+                            r"(?:revised|raised|lowered|cut|increased|reduced|updated|corrected)\b")
+"""'put at 288, which the Odisha government revised to 275': the reviser gives the new figure."""
 _HEADLINE_SPEAKER = re.compile(r",\s*(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){0,2}?(?:police|officials?|authorities|army|military|"
                                r"ministry|government|governor|doctors|witnesses|residents|sources|UN|rescuers|hospital))\s*$", re.I)
 _RELAYED = re.compile(r"\s+(?:citing|quoting|who|which|that|based\s+on)\s+", re.I)
 """Where a claimant's name ends and what it relied on begins: 'U.S. officials citing initial information'."""
 _DIGIT_IN = re.compile(r"\d")
 _NOT_A_SPEAKER = re.compile(
-    r"^\W*\d|\b(?:toll|tolls|figure|figures|number|count|tally|total|attacks?|blasts?|explosions?|bombings?|"
+    r"^\W*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|scores|hundreds|"
+    r"thousands)(?:\s+of\b|\s*$))|\b(?:toll|tolls|figure|figures|number|count|tally|total|attacks?|blasts?|explosions?|bombings?|"
     r"incident|operation|crash|disaster|tragedy)(?:\s+(?:had|has|have|was|were|is|been|had\s+been|earlier|also))*\s*$", re.I)
 """Subjects that cannot be a source: a figure or a toll ("The toll had been put at 321"), an
 event ("The attacks were claimed by ..."), a number ("13 US military soldiers")."""
@@ -178,7 +182,7 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
             if low == "and" and not words:
                 return ""  # "X attributed ..., and estimated": the caller uses the sentence subject
             real = [w for w in words if _WORDCHAR.match(w)]
-            if real and all(w.lower() in _AUX_ONLY for w in real) and low in ("which", "who"):
+            if all(w.lower() in _AUX_ONLY for w in real) and low in ("which", "who"):
                 # "the United Nations, which had put the number at": the antecedent speaks
                 j = i - 1 if i >= 1 and tokens[i - 1][1] == "," else i
                 name: list[str] = []
@@ -262,6 +266,8 @@ def cues(sentence: str) -> list[Cue]:
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "by"))
     for m in _IN_MEDIA.finditer(sentence) if "in" in words else ():
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "by"))
+    for m in _WHICH_REVISED.finditer(sentence) if "which" in words or "that" in words else ():
+        out.append(Cue(m.start("who"), m.end(), _clean(m.group("who")), "say"))
     head = _HEADLINE_SOURCE.match(sentence) if ":" in sentence else None
     if head:
         out.append(Cue(0, head.end(), _clean(head.group("who")), "say"))
@@ -354,7 +360,7 @@ def is_reference(claimant: str | None) -> bool:
     """Whether a claimant only points back to one named earlier ('he', 'the report', 'its data')."""
     if not claimant:
         return False
-    low = claimant.lower().strip()
+    low = claimant.partition(" (to ")[0].lower().strip()
     return low in PRONOUNS or low.split()[0] in ("it", "its", "he", "she", "they", "their", "his", "her")
 
 
@@ -377,7 +383,8 @@ _TITLE = (r"(?:minister|spokes(?:man|woman|person)|official|chief|head|director(
           r"coordinator|inspector|superintendent|DRM)")
 _TITLE_THEN_NAME = re.compile(rf"(?P<title>(?:[A-Z][\w’']*(?:['’]s)?\s+)?(?:[\w’'()]+\s+){{0,4}}?{_TITLE})\s*,?\s+(?P<name>{_NAME})")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,.;\d]{{0,40}}?\b{_TITLE}\b[^,.;\d]{{0,50}}?),")
-SPEAKING = SAY_VERBS | {"denied", "denies", "rejected", "disputed", "admitted", "insisted", "shared", "revealed"}
+SPEAKING = SAY_VERBS | {"denied", "denies", "rejected", "disputed", "admitted", "insisted", "shared", "revealed",
+                        "released", "issued", "gave", "put"}
 """Verbs that make their subject the last speaker named, for 'he said' and 'she said' later on."""
 
 
@@ -467,3 +474,30 @@ def plausible_speaker(name: str | None) -> bool:
     return bool(words) and words[-1] not in _SPEAKER_STOP and words[0] not in ("has", "have", "had", "then", "earlier",
                                                                                "whose", "several", "hours", "in", "on",
                                                                                "these", "those", "this", "there")
+
+
+_GENERIC = frozenset({"officials", "authorities", "the authorities", "local officials", "government officials",
+                      "an official", "official sources"})
+_ORGANISATION = re.compile(r"\b(?:Headquarters|Ministry|Department|Agency|Office|Council|Committee|Commission|Service|"
+                           r"Force|Forces|Bureau|Centre|Center|Authority|Administration)\b")
+
+
+def specific(claimant: str | None, nearby: list[str]) -> str | None:
+    """A specific name for a generic claimant, when the next lines give it: "officials said" then
+    "according to officials at the Central Disaster Headquarters"; "authorities said" then "the
+    Civil Protection Agency said". None when nothing nearby names them."""
+    if not claimant or claimant.lower() not in _GENERIC:
+        return None
+    word = claimant.lower().split()[-1]
+    for name in nearby:
+        low = name.lower()
+        if low != claimant.lower() and (low.startswith(word + " ") or _ORGANISATION.search(name)):
+            return name
+    return None
+
+
+def quoted_until(sentence: str) -> int:
+    """Where a quotation opening the sentence closes (its last quote mark), or 0."""
+    if sentence.lstrip()[:1] not in ('"', "“") or sentence.count('"') + sentence.count("”") < 2:
+        return 0
+    return max(sentence.rfind('"'), sentence.rfind("”"))

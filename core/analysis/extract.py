@@ -308,6 +308,10 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
             if sent_cues is None:
                 sent_cues = attribution.cues(sent.text)
             d.claimant = attribution.claimant_for(sent.text, m.start(), sent_cues)
+            if m.start() < attribution.quoted_until(sent.text) and not any(
+                    c.end <= m.start() and c.kind != "inverted" for c in sent_cues):
+                # a figure inside a quotation is the speaker's, whatever the quotation cites after it
+                d.claimant = attribution.quote_close(sent.text) or d.claimant
             d.in_title = sent.paragraph in title_blocks
             local.append(d)
             covered = d.number_start - sent.start + len(d.fields["number_text"])
@@ -391,6 +395,11 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
         if who and not attribution.is_reference(who) and attribution.plausible_speaker(who.partition(" (to ")[0]):
             named.append((f.sentence_index, who))
         f.claimant = who
+    catch_up(len(sents))
+    for f in found:  # "officials said" before "according to officials at the Disaster Headquarters"
+        better = attribution.specific(f.claimant, [s for i, s in sorted(named) if f.sentence_index <= i <= f.sentence_index + 2])
+        if better:
+            f.claimant = better
 
 
 def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],

@@ -236,7 +236,8 @@ def _competing_labels(placed: Sequence[Placed], parties: list[str], host: Mappin
         own = host.get(p.event)
         if parties[i] == "civilian":
             out[i] = own if own and own in present else "total"
-        elif p.mention.role in _NONSTATE_ARMED and p.claimant and _STATE_SPEAKER.search(p.claimant) \
+        elif p.mention.role in _NONSTATE_ARMED and not p.mention.affiliations and p.claimant \
+                and _STATE_SPEAKER.search(p.claimant) \
                 and ("total" in present or "civilian" in present) and not parties[i].startswith("GOV"):
             out[i] = "total"
     return out
