@@ -388,24 +388,43 @@ SPEAKING = SAY_VERBS | {"denied", "denies", "rejected", "disputed", "admitted", 
 """Verbs that make their subject the last speaker named, for 'he said' and 'she said' later on."""
 
 
-def speakers(text: str) -> dict[str, str]:
+class Speakers:
     """Surname -> the fullest way an article introduces a speaker: "Police spokesman Ruwan
     Gunasekara" for a later "Gunasekara", "Dr Anil Jasinghe, Director General of the Health
-    Services" for "Jasinghe", so a claimant reads as who the person speaks for."""
-    out: dict[str, str] = {}
-    for pattern in (_TITLE_THEN_NAME, _NAME_THEN_TITLE):
-        for m in pattern.finditer(text):
-            name, title = m.group("name").strip(), _clean(m.group("title"))
-            surname = name.split()[-1]
-            if len(surname) < 3 or surname.lower() in SPEAKING:
-                continue
-            full = f"{title} {name}" if pattern is _TITLE_THEN_NAME else f"{name}, {title}"
-            if len(full.split()) <= 14:
-                out.setdefault(surname, full)
-    return out
+    Services" for "Jasinghe", so a claimant reads as who the person speaks for.
+
+    Looked up only for the surnames claimants use, in windows around their occurrences: the
+    title patterns tried over a whole page cost more than the rest of its reading."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: dict[str, str | None] = {}
+
+    def get(self, surname: str) -> str | None:
+        if surname not in self._found:
+            self._found[surname] = self._introduce(surname)
+        return self._found[surname]
+
+    def _introduce(self, surname: str) -> str | None:
+        if len(surname) < 3 or surname.lower() in SPEAKING:
+            return None
+        for n, m in enumerate(re.finditer(rf"\b{re.escape(surname)}\b", self.text)):
+            if n >= 6:
+                break
+            lo = max(0, m.start() - 100)
+            window = self.text[lo: m.end() + 100]
+            for pattern in (_TITLE_THEN_NAME, _NAME_THEN_TITLE):
+                for got in pattern.finditer(window):
+                    name, title = got.group("name").strip(), _clean(got.group("title"))
+                    if name.split()[-1] != surname or lo + got.start("name") > m.start():
+                        continue
+                    full = f"{title} {name}" if pattern is _TITLE_THEN_NAME else f"{name}, {title}"
+                    if len(full.split()) <= 14:
+                        return full
+        return None
 
 
-def fuller(claimant: str | None, known: dict[str, str]) -> str | None:
+def fuller(claimant: str | None, known: "Speakers | dict[str, str]") -> str | None:
     """A bare name given the title the article introduced it with ("Gunasekara" -> "Police
     spokesman Ruwan Gunasekara"); any other claimant as it is."""
     if not claimant or not known or len(claimant.split()) > 4 or not _PROPER_NAME.fullmatch(claimant.split(" (to ")[0]):

@@ -319,7 +319,7 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
             if d.part_of is not None:
                 d.part_of += len(drafts)
         drafts.extend(local)
-    _resolve_claimants(drafts, sents, attribution.speakers(text) if drafts else {})
+    _resolve_claimants(drafts, sents, attribution.Speakers(text))
     return Extraction(source, tuple(sents), tuple(_freeze(drafts)))
 
 
@@ -342,7 +342,7 @@ def _freeze(drafts: list[_Draft]) -> list[Mention]:
     return out
 
 
-def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], known: dict[str, str]) -> None:
+def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], known: attribution.Speakers) -> None:
     """Claimants across sentences, as a reader follows who is speaking:
 
     - 'He said ...' takes the last speaker named, in any sentence, with a figure or not

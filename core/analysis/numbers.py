@@ -106,14 +106,15 @@ class Quantity:
     vague: bool = False
 
 
-def word_value(text: str) -> float | None:
+def word_value(text: str) -> int | Fraction | None:
     """The value of a number written in words or digits, or None when it is not a number."""
     t = _SPACES.sub(" ", text.strip().lower().replace("-", " "))
     if not t:
         return None
     m = _SCALED.fullmatch(_SPACES.sub(" ", text.strip().lower()))
     if m:  # exact arithmetic: a figure of 400 digits is read, never rounded to infinity
-        base = Fraction(_GROUPING.sub("", m.group(1)))
+        digits = _GROUPING.sub("", m.group(1))
+        base = int(digits) if digits.isdigit() else Fraction(digits)
         scale = {"million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "thousand": 10**3, "lakh": 10**5,
                  "lakhs": 10**5, "crore": 10**7, "crores": 10**7}.get(m.group(2) or "", 1)
         return base * scale
@@ -148,10 +149,12 @@ def word_value(text: str) -> float | None:
                 current = 0
         else:
             return None
-    return Fraction(total + current) if seen else None
+    return total + current if seen else None
 
 
-def _hedged(value: Fraction, hedge: str) -> tuple[int | None, int | None]:
+def _hedged(value: int | Fraction, hedge: str) -> tuple[int | None, int | None]:
+    if isinstance(value, int) and hedge in ("", "exact"):
+        return value, value
     v = Fraction(value)
     n = round(v)
     if hedge in ("at least", "no fewer than", "no less than", "a minimum of", "or more", "plus"):
@@ -215,7 +218,7 @@ def parse_phrase(text: str) -> Quantity | None:
     return Quantity(low, high, hedge or "exact", _as_float(value))
 
 
-def _as_float(value: Fraction) -> float:
+def _as_float(value: int | Fraction) -> float:
     return float(value) if value < 10**300 else math.inf
 
 
