@@ -383,6 +383,7 @@ _TITLE = (r"(?:minister|spokes(?:man|woman|person)|official|chief|head|director(
           r"coordinator|inspector|superintendent|DRM)")
 _TITLE_THEN_NAME = re.compile(rf"(?P<title>(?:[A-Z][\w’']*(?:['’]s)?\s+)?(?:[\w’'()]+\s+){{0,4}}?{_TITLE})\s*,?\s+(?P<name>{_NAME})")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,.;\d]{{0,40}}?\b{_TITLE}\b[^,.;\d]{{0,50}}?),")
+_TITLE_WORD = re.compile(rf"\b{_TITLE}\b", re.I)
 SPEAKING = SAY_VERBS | {"denied", "denies", "rejected", "disputed", "admitted", "insisted", "shared", "revealed",
                         "released", "issued", "gave", "put"}
 """Verbs that make their subject the last speaker named, for 'he said' and 'she said' later on."""
@@ -398,30 +399,29 @@ class Speakers:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: dict[str, str | None] = {}
+        self._found: dict[str, str] | None = None
 
     def get(self, surname: str) -> str | None:
-        if surname not in self._found:
-            self._found[surname] = self._introduce(surname)
-        return self._found[surname]
+        if self._found is None:
+            self._found = self._introductions()
+        return self._found.get(surname)
 
-    def _introduce(self, surname: str) -> str | None:
-        if len(surname) < 3 or surname.lower() in SPEAKING:
-            return None
-        for n, m in enumerate(re.finditer(rf"\b{re.escape(surname)}\b", self.text)):
-            if n >= 6:
-                break
-            lo = max(0, m.start() - 100)
-            window = self.text[lo: m.end() + 100]
+    def _introductions(self) -> dict[str, str]:
+        """One pass over the page: each title word, with the name beside it."""
+        out: dict[str, str] = {}
+        for hit in _TITLE_WORD.finditer(self.text):
+            lo = max(0, hit.start() - 100)
+            window = self.text[lo: hit.end() + 100]
             for pattern in (_TITLE_THEN_NAME, _NAME_THEN_TITLE):
                 for got in pattern.finditer(window):
                     name, title = got.group("name").strip(), _clean(got.group("title"))
-                    if name.split()[-1] != surname or lo + got.start("name") > m.start():
+                    surname = name.split()[-1]
+                    if len(surname) < 3 or surname.lower() in SPEAKING or surname in out:
                         continue
                     full = f"{title} {name}" if pattern is _TITLE_THEN_NAME else f"{name}, {title}"
                     if len(full.split()) <= 14:
-                        return full
-        return None
+                        out[surname] = full
+        return out
 
 
 def fuller(claimant: str | None, known: "Speakers | dict[str, str]") -> str | None:
@@ -467,7 +467,7 @@ def antecedent(reference: str, earlier: list[str]) -> str | None:
             return None
         return earlier[-1] + (sep + tail if sep else "")
     noun = low.split()[-1]
-    for name in reversed(earlier):
+    for name in reversed(earlier[-40:]):
         if re.search(rf"\b{re.escape(noun)}\b", name, re.I) and name.lower() != low:
             return name + (sep + tail if sep else "")
     if noun in _ANY_SOURCE and earlier:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from . import attribution, measures, places, scopes, sentences
@@ -390,14 +391,20 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
             if 0 < f.sentence_index - at <= 2 and (sents[at].paragraph == sent.paragraph or at == f.sentence_index - 1):
                 who = last
         if attribution.is_reference(who):
-            who = attribution.antecedent(who, [s for _, s in named]) or who
+            who = attribution.antecedent(who, [s for _, s in named[-40:]]) or who
         who = attribution.fuller(who, known)
         if who and not attribution.is_reference(who) and attribution.plausible_speaker(who.partition(" (to ")[0]):
             named.append((f.sentence_index, who))
         f.claimant = who
     catch_up(len(sents))
+    by_sentence: dict[int, list[str]] = defaultdict(list)
+    for i, s in sorted(named):
+        by_sentence[i].append(s)
     for f in found:  # "officials said" before "according to officials at the Disaster Headquarters"
-        better = attribution.specific(f.claimant, [s for i, s in sorted(named) if f.sentence_index <= i <= f.sentence_index + 2])
+        if not f.claimant:
+            continue
+        better = attribution.specific(f.claimant, [s for i in range(f.sentence_index, f.sentence_index + 3)
+                                                   for s in by_sentence.get(i, ())])
         if better:
             f.claimant = better
 

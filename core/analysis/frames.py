@@ -177,6 +177,12 @@ def _continues(paragraph: str, frame: _Builder, pub: dt.date | None) -> bool:
     return bool(own & places.find(paragraph))
 
 
+def _recent(frames: list[_Builder], keep: int = 64) -> list[_Builder]:
+    """The background frames to search for a date's event, first opened first; bounded, so a page
+    of one endless paragraph does not compare every date with every frame."""
+    return frames[1:keep + 1]
+
+
 def _background(text: str) -> bool:
     return (has_any(text, _BACKGROUND_WORDS) and _BACKGROUND.search(text) is not None
             or has_any(text, _COMPARISON_WORDS) and _COMPARISON.search(text) is not None)
@@ -239,7 +245,7 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
                 cues.append((w.start, primary, "date"))
                 continue
             target = bg_in_sentence or next(
-                (f for f in frames[1:] if not f.sequel and f.anchor and timeref.compatible(f.anchor, w)), None)
+                (f for f in _recent(frames) if not f.sequel and f.anchor and timeref.compatible(f.anchor, w)), None)
             if target is None:
                 target = _Builder(ex.source.id, len(frames), False, start_paragraph=s.paragraph)
                 frames.append(target)
