@@ -1,7 +1,6 @@
 """The crosscheck Textual app: thin wiring from paths (or a ready analysis) to the main screen."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Sequence
 
@@ -79,11 +78,12 @@ class CrosscheckApp(App):
         if ix is None:
             self.notify("Nothing to export yet: the analysis is still running.", severity="warning")
             return
-        from crosscheck.core.report import to_json
+        from crosscheck.core.report import write_analysis_json
         name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (ix.analysis.root or "corpus"))
         target = Path.cwd() / f"crosscheck-{name}.json"
         try:
-            target.write_text(json.dumps(to_json(ix.analysis), ensure_ascii=False, indent=1), encoding="utf-8")
+            with target.open("w", encoding="utf-8") as out:
+                write_analysis_json(ix.analysis, out)
         except OSError as e:
             self.notify(f"Could not write {target}: {e.strerror}", severity="error", markup=False)
             return
