@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .words import words as sentence_words
+
 
 # What makes a figure a claim by someone: "X said", "according to X".
 SAY_VERBS = frozenset({
@@ -41,6 +43,9 @@ _TOLL_VERBS = re.compile(r"\b(?P<verb>put|puts|putting|raised|raises|lowered|low
                          r"named|names|cut|cuts|updated|updates|set|sets|published|publishes|released)\s+"
                          r"(?:its\s+|their\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:death\s+)?(?:toll|number|figure|count|tally|"
                          r"list|names|estimate)\b", re.I)
+_TOLL_VERB_WORDS = frozenset("put puts putting raised raises lowered lowers revised revise revises gave gives named "
+                             "names cut cuts updated updates set sets published publishes released".split())
+"""Words without which _TOLL_VERBS cannot match."""
 _POSSESSIVE = re.compile(r"(?:\bby\s+)?(?P<who>(?:[Tt]he\s+)?[A-Z][\w.\-]*(?:\s+[\w.\-]+){0,3}?)['’]s\s+"
                          r"(?:own\s+|first\s+|latest\s+|official\s+|initial\s+|new\s+|updated\s+|preliminary\s+)?"
                          r"(?:figures?|count|tally|toll|estimates?|statement|numbers?|data|records?|list|claim)\b")
@@ -76,6 +81,19 @@ _SENT_START_VERB = SAY_VERBS | {"attributed", "has", "have", "had", "is", "was",
                                 "would", "did", "does", "added", "blamed", "issued", "released"}
 
 
+_SPACES = re.compile(r"\s+")
+_QUOTES = re.compile(r"[\"“”]")
+_WORDCHAR = re.compile(r"\w")
+_NAMECHAR = re.compile(r"[\w'’\-]")
+_TRAILING_AUX = re.compile(r"\s+(?:has|have|had|also|later|previously|then|reportedly|first)$", re.I)
+_PRONOUN_LEAD = re.compile(r"(?:of|among|in|from|for)\s+.*\b(they|we|he|she|it)$", re.I)
+_SAID = re.compile(r"\b(?:said|says|told|reported)\b")
+_BY_OR_CREDIT = re.compile(r"\s+by\b|\s+(?:responsibility|credit)\b")
+_INVERTED_TAIL = re.compile(r"\s+(?:the\s+)?([A-Za-z][\w’'\-]*(?:\s+[\w’'\-]+){0,9}?)\s*(?:[.,;]|$)")
+_AND_END = re.compile(r"\band\s*$")
+_ONE_OF = re.compile(r"(?:one|some|each) of \w+", re.I)
+_SAID_TAIL = re.compile(r"\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5}?)\s*[.,]")
+_QUOTE_CLOSE = re.compile(r"[\"”]\s*,?\s*(?P<rest>.+)$")
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -86,16 +104,36 @@ class Cue:
 
 def _clean(who: str) -> str:
     who = who.strip(" \"'“”‘’,")
-    who = re.sub(r"\s+", " ", who)
-    who = re.sub(r"[\"“”]", "", who)
+    who = _SPACES.sub(" ", who)
+    who = _QUOTES.sub("", who)
     return who
+
+
+_LOOK_BACK = 400
+
+
+def _stripped_end(text: str, end: int) -> int:
+    """`len(text[:end].rstrip())`, without copying the prefix."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _after_comma(sentence: str, at: int) -> bool:
+    """Whether the text before `at` ends with a comma, perhaps closing a quote: '..., "X said'."""
+    j = _stripped_end(sentence, at)
+    if j and sentence[j - 1] in "\"”’'":
+        j -= 1
+    return j > 0 and sentence[j - 1] == ","
 
 
 def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
     """The noun phrase before a verb, back to a clause boundary (skipping empty appositions)."""
-    head = _RELATIVE.sub(lambda m: " " * len(m.group()), sentence[:verb_start])
-    sentence = head + sentence[verb_start:]
-    tokens = [(m.start(), m.group()) for m in _WORD.finditer(sentence, 0, verb_start)]
+    # a bounded look-back: a subject is a few words, and reading the whole prefix for every verb
+    # made long sentences quadratic; a relative clause just before the verb is blanked out
+    lo = max(0, verb_start - _LOOK_BACK)
+    head = _RELATIVE.sub(lambda m: " " * len(m.group()), sentence[lo:verb_start])
+    tokens = [(lo + m.start(), m.group()) for m in _WORD.finditer(head)]
     words: list[str] = []
     i = len(tokens) - 1
     while i >= 0:
@@ -104,7 +142,7 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
         if low in _BOUNDARY:
             if low == "and" and not words:
                 return ""  # "X attributed ..., and estimated": the caller uses the sentence subject
-            real = [w for w in words if re.match(r"\w", w)]
+            real = [w for w in words if _WORDCHAR.match(w)]
             if real and all(w.lower() in _AUX_ONLY for w in real) and low in ("which", "who"):
                 # "the United Nations, which had put the number at": the antecedent speaks
                 j = i - 1 if i >= 1 and tokens[i - 1][1] == "," else i
@@ -140,14 +178,14 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
         if k and w.lower() in _SENT_START_VERB and w.lower() not in {"has", "have", "had"} | _NOUN_FORMS:
             words = words[:k]  # "JNIM claimed responsibility, asserting": the subject is JNIM
             break
-    text = " ".join(w for w in words if re.match(r"[\w'’\-]", w))
-    text = re.sub(r"\s+(?:has|have|had|also|later|previously|then|reportedly|first)$", "", text, flags=re.I)
+    text = " ".join(w for w in words if _NAMECHAR.match(w))
+    text = _TRAILING_AUX.sub("", text)
     text = _clean(_LEAD_STRIP.sub("", text))
-    lead = re.match(r"(?:of|among|in|from|for)\s+.*\b(they|we|he|she|it)$", text, re.I)
+    lead = _PRONOUN_LEAD.match(text)
     if lead:
         return lead.group(1)  # "of the injured they had counted": the pronoun is the subject
     if (depth < 3 and words and words[0].lower() in ("a", "an", "the") and i >= 0 and tokens[i][1] == ","
-            and not re.search(r"\b(?:said|says|told|reported)\b", text)):
+            and not _SAID.search(text)):
         # "Muhammad Asim, a spokesman for the hospital, said": the apposition names the speaker
         named = _subject_before(sentence, tokens[i][0], depth + 1)
         if named and named[0].isupper() and len(named.split()) <= 12:
@@ -170,25 +208,26 @@ def _sentence_subject(sentence: str) -> str:
 def cues(sentence: str) -> list[Cue]:
     """Every attribution cue in a sentence, in order."""
     out: list[Cue] = []
-    for m in _ACCORDING.finditer(sentence):
+    words = sentence_words(sentence)
+    for m in _ACCORDING.finditer(sentence) if "according" in words else ():
         who = _clean(m.group("who"))
         if _NON_AGENT.match(who):
             continue  # "says, according to preliminary data, that ...": the sayer is the claimant
         out.append(Cue(m.start(), m.end(), who, "according"))
-    for m in _REPORTED_BY.finditer(sentence):
+    for m in _REPORTED_BY.finditer(sentence) if "by" in words else ():
         if _PASSIVE_ATTACK.search(sentence[max(0, m.start() - 40): m.end()]):
             continue  # "an attack claimed by X": X claimed the attack, not the figure
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "by"))
-    head = _HEADLINE_SOURCE.match(sentence)
+    head = _HEADLINE_SOURCE.match(sentence) if ":" in sentence else None
     if head:
         out.append(Cue(0, head.end(), _clean(head.group("who")), "say"))
-    for m in _POSSESSIVE.finditer(sentence):
+    for m in _POSSESSIVE.finditer(sentence) if "'s" in sentence or "’s" in sentence else ():
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "say"))
-    for m in _TOLL_VERBS.finditer(sentence):
+    for m in _TOLL_VERBS.finditer(sentence) if not _TOLL_VERB_WORDS.isdisjoint(words) else ():
         subject = _subject_before(sentence, m.start())
         if subject:
             out.append(Cue(m.start(), m.end(), subject, "say"))
-    for m in _WORD.finditer(sentence):
+    for m in _WORD.finditer(sentence) if not SAY_VERBS.isdisjoint(words) else ():
         tok = m.group().lower()
         if any(c.start <= m.start() < c.end for c in out):
             continue
@@ -197,21 +236,21 @@ def cues(sentence: str) -> list[Cue]:
         if any(c.start <= m.start() < c.end for c in out):
             continue
         after = sentence[m.end():]
-        if re.match(r"\s+by\b", after) or re.match(r"\s+(?:responsibility|credit)\b", after):
+        if _BY_OR_CREDIT.match(after):
             continue  # passive or "claimed responsibility": not a figure's source
-        inverted = re.search(r",[\"”’']?\s*$", sentence[: m.start()]) and tok in ("said", "says", "informs", "reports", "adds", "added", "wrote")
-        tail = re.match(r"\s+(?:the\s+)?([A-Za-z][\w’'\-]*(?:\s+[\w’'\-]+){0,9}?)\s*(?:[.,;]|$)", after)
+        inverted = _after_comma(sentence, m.start()) and tok in ("said", "says", "informs", "reports", "adds", "added", "wrote")
+        tail = _INVERTED_TAIL.match(after)
         if inverted and tail:
             out.append(Cue(m.start(), m.end(), _clean(tail.group(1)), "inverted"))
             continue
         subject = _subject_before(sentence, m.start())
-        if not subject and re.search(r"\band\s*$", sentence[: m.start()]):
+        if not subject and _AND_END.search(sentence, max(0, _stripped_end(sentence, m.start()) - 4), m.start()):
             subject = _sentence_subject(sentence)
         kind = "say"
-        if not subject or subject.lower() in _PRONOUNS or re.fullmatch(r"(?:one|some|each) of \w+", subject, re.I):
+        if not subject or subject.lower() in _PRONOUNS or _ONE_OF.fullmatch(subject):
             kind = "pronoun"
             # "X said": subject after a sentence-final verb ("..., said the police chief.")
-            tail = re.match(r"\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5}?)\s*[.,]", after)
+            tail = _SAID_TAIL.match(after)
             if tail and tok in ("said", "says"):
                 subject, kind = _clean(tail.group(1)), "say"
         if tok in ("told", "tells", "telling"):
@@ -263,7 +302,7 @@ def is_reference(claimant: str | None) -> bool:
 
 def quote_close(sentence: str) -> str | None:
     """The claimant named where a quotation closes: '... a man," the police chief said.'"""
-    m = re.search(r"[\"”]\s*,?\s*(?P<rest>.+)$", sentence)
+    m = _QUOTE_CLOSE.search(sentence)
     if not m:
         return None
     rest = m.group("rest")

@@ -60,11 +60,14 @@ def introductions(source: Source) -> Introductions:
     if "(" not in text and "known as" not in text and "," not in text:
         return Introductions()
     full, described = [], []
-    for m in _FULL_NAME.finditer(text):
+    bracket, known_as = "(" in text, "known" in text
+    for m in _FULL_NAME.finditer(text) if bracket else ():
         name, acronym = m.group(1).strip(), m.group(2)
         full.append((acronym, name))
         described.append((acronym, frozenset(_words(name))))
-    for pattern in _DEFINITIONS:
+    for n, pattern in enumerate(_DEFINITIONS):
+        if n in (0, 1, 3) and not bracket or n == 2 and not known_as:
+            continue  # each of these needs its bracketed acronym or its "known as"
         for m in pattern.finditer(text):
             a, b = m.group(1), m.group(2)
             name, desc = (a, b) if re.fullmatch(_ACR, a) else (b, a)

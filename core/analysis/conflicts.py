@@ -9,6 +9,9 @@ up to more than the total allows.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -71,30 +74,16 @@ def find(topics: Sequence[Topic], claims: Mapping[str, Claim], sources: Sequence
     for t in topics:
         members = [claims[i] for i in t.claims]
         order = {c.id: n for n, c in enumerate(members)}
-        classes: dict[tuple, list[Claim]] = {}
-        for c in members:
-            classes.setdefault((c.low, c.high), []).append(c)
-        keys = list(classes)
-        disjoint = [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if not overlaps(a, b)]
-        total = sum(len(classes[a]) * len(classes[b]) for a, b in disjoint)
-        involved: dict[str, Claim] = {c.id: c for a, b in disjoint for c in classes[a] + classes[b]}
-        pairs: list[tuple[str, str]] = []
-        for a, b in disjoint:
-            if total <= MAX_PAIRS:
-                cross = [(x, y) for x in classes[a] for y in classes[b]]
-            else:  # one pair per claim: every disputed claim still appears
-                cross = [(x, classes[b][0]) for x in classes[a]] + [(classes[a][0], y) for y in classes[b][1:]]
-            for x, y in cross:
-                pairs.append((x.id, y.id) if order[x.id] < order[y.id] else (y.id, x.id))
+        total, involved, pairs = _incompatible(members, order)
         if pairs:
             pairs.sort(key=lambda p: (order[p[0]], order[p[1]]))
-            kind = "revision" if _all_revisions(list(involved.values()), _voices(members), published) else "dispute"
-            figures = sorted({interval_text(c.low, c.high) for c in involved.values()}, key=_sort_key)
+            kind = "revision" if _all_revisions(involved, _voices(members), published) else "dispute"
+            figures = sorted({interval_text(c.low, c.high) for c in involved}, key=_sort_key)
             why = (f"{total:,} incompatible pair{'s' * (total != 1)} about {t.who} "
                    f"({t.measure}): {', '.join(figures)}")
             if kind == "revision":
                 why += "; the same claimant updated the figure"
-            disputed = tuple(sorted(involved, key=order.__getitem__))
+            disputed = tuple(c.id for c in involved)
             out.append(Conflict("", t.id, t.claims, tuple(pairs), kind, why, disputed=disputed, pairs_total=total))
         for total_id in t.claims:
             part_ids = parts.get(total_id)
@@ -110,6 +99,50 @@ def find(topics: Sequence[Topic], claims: Mapping[str, Claim], sources: Sequence
                 out.append(Conflict("", t.id, t.claims, (), "internal", why,
                                     parts=tuple(p.id for p in part_claims)))
     return [replace(c, id=f"x{i}") for i, c in enumerate(out, 1)]
+
+
+def _incompatible(members: list[Claim], order: dict[str, int]) -> tuple[int, list[Claim], list[tuple[str, str]]]:
+    """A topic's incompatible pairs: how many, the claims in at least one (in topic order), and
+    the pairs listed — all of them up to MAX_PAIRS, else one per disputed claim.
+
+    Claims are grouped by distinct interval and intervals sorted by their low end, so counting is
+    O(k log k) in the distinct intervals and listing costs what is listed: two intervals are
+    incompatible exactly when one lies wholly to the left of the other.
+    """
+    classes: dict[tuple, list[Claim]] = {}
+    for c in members:
+        classes.setdefault((c.low, c.high), []).append(c)
+    spans = [(-math.inf if lo is None else lo, math.inf if hi is None else hi, key)
+             for key in classes for lo, hi in [key]]
+    by_low = sorted(spans, key=lambda s: s[0])
+    lows = [s[0] for s in by_low]
+    weight_after = list(itertools.accumulate(len(classes[s[2]]) for s in reversed(by_low)))[::-1] + [0]
+    total = 0
+    for lo, hi, key in spans:
+        total += len(classes[key]) * weight_after[bisect.bisect_right(lows, hi)]
+    if not total:
+        return 0, [], []
+    max_low = max(lows)
+    min_high = min(s[1] for s in spans)
+    disputed_keys = {key for lo, hi, key in spans if hi < max_low or lo > min_high}
+    involved = sorted((c for key in disputed_keys for c in classes[key]), key=lambda c: order[c.id])
+    pairs: list[tuple[str, str]] = []
+
+    def pair(x: Claim, y: Claim) -> tuple[str, str]:
+        return (x.id, y.id) if order[x.id] < order[y.id] else (y.id, x.id)
+
+    if total <= MAX_PAIRS:
+        for lo, hi, key in spans:
+            for right in by_low[bisect.bisect_right(lows, hi):]:
+                pairs += [pair(x, y) for x in classes[key] for y in classes[right[2]]]
+    else:  # one pair per disputed claim, with the first claim of an interval it cannot meet
+        rightmost = classes[by_low[-1][2]][0]
+        leftmost = classes[min(spans, key=lambda s: (s[1], order[classes[s[2]][0].id]))[2]][0]
+        for c in involved:
+            hi = math.inf if c.high is None else c.high
+            pairs.append(pair(c, rightmost if hi < max_low else leftmost))
+    pairs.sort(key=lambda p: (order[p[0]], order[p[1]]))
+    return total, involved, pairs
 
 
 def _sort_key(text: str) -> tuple[float, str]:

@@ -28,6 +28,9 @@ class _Cluster:
     id: int
     frames: list[Frame] = field(default_factory=list)
     anchors: list[When] = field(default_factory=list)
+    distinct_anchors: dict = field(default_factory=dict)
+    """The anchors with distinct fields, first seen first: what compatibility is checked against,
+    so a big event's thousand copies of one date cost one check."""
     places: Counter = field(default_factory=Counter)
     nouns: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)
@@ -44,11 +47,11 @@ def _place_match(a: str, b: str) -> bool:
 def _score(frame: Frame, c: _Cluster, weight) -> float | None:
     score = 0.0
     if frame.anchor is not None:
-        for a in c.anchors:
+        for a in c.distinct_anchors.values():
             if not timeref.compatible(frame.anchor, a):
                 return None
-        if c.anchors:
-            best = max(c.anchors, key=specificity)
+        if c.distinct_anchors:
+            best = max(c.distinct_anchors.values(), key=specificity)
             if frame.anchor.month and best.month:
                 score += 2.0
             elif frame.anchor.weekday is not None and frame.anchor.weekday == best.weekday:
@@ -127,6 +130,8 @@ def _link(all_frames: Sequence[Frame]) -> tuple[list[_Cluster], dict[FrameKey, i
             main = best
         if f.anchor:
             c.anchors.append(f.anchor)
+            a = f.anchor
+            c.distinct_anchors.setdefault((a.year, a.month, a.day, a.weekday), a)
             if f.anchor.month:
                 index[f"@{f.anchor.month}"].add(best)
         c.places.update(dict(f.places))

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from . import attribution, measures, sentences
 from .lexicon import SHIPPED, Lexicon
 from ..model import Source
-from .numbers import NUMBER_PHRASE, parse_phrase
+from .numbers import NUMBER_PHRASE, NUMBER_WORDS, parse_phrase
 from .timeref import MONTHS
+from .words import has_any
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
@@ -45,6 +46,15 @@ _CONNECT = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_BEFORE, _AFTER = 400, 600
+"""How far before and after a figure its rules read (characters)."""
+_PLAIN_WORD = re.compile(r"[a-z][a-z\-]+")
+_NON_WORD = re.compile(r"\W+")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_PERCENT = re.compile(r"\s*(?:%|percent|per\s+cent)", re.I)
+_FIRST_NOUN = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z]+)")
+_AND_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
 _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "on", "at", "by", "to", "from",
                   "with", "than", "that", "who", "which", "had", "have", "has", "been", "be", "the", "a",
@@ -177,7 +187,7 @@ def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None,
             i += 2  # "32 cases of enforced disappearances": what the cases are of
             continue
         ahead = [t[2].lower() for t in toks[i + 1:i + 3]]
-        if re.fullmatch(r"[a-z][a-z\-]+", low) and not low.endswith("ed") and any(a in lex.group_nouns for a in ahead) \
+        if _PLAIN_WORD.fullmatch(low) and not low.endswith("ed") and any(a in lex.group_nouns for a in ahead) \
                 and not any(a in lex.non_people for a in ahead[:1]) and low not in _NOT_MODIFIERS:
             mods.append(tok)  # an adjective the lexicon does not know: "suspected human traffickers"
             i += 1
@@ -187,7 +197,7 @@ def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None,
 
 
 def _fingerprint(path: str, text: str, start: int, end: int) -> str:
-    context = re.sub(r"\W+", " ", text[max(0, start - 40): end + 40]).strip().lower()
+    context = _NON_WORD.sub(" ", text[max(0, start - 40): end + 40]).strip().lower()
     return hashlib.blake2b(f"{path}\x00{context}".encode(), digest_size=8).hexdigest()
 
 
@@ -205,6 +215,8 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
         sents.extend(got)
     drafts: list[_Draft] = []
     for s_i, sent in enumerate(sents):
+        if not (_DIGIT.search(sent.text) or has_any(sent.text, NUMBER_WORDS)):
+            continue  # no digit and no number word: nothing here can be a count
         sent_cues: list | None = None
         local: list[_Draft] = []
         covered = 0
@@ -280,20 +292,24 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     q = parse_phrase(phrase)
     if q is None:
         return None
-    before, after = sent.text[: m.start()], sent.text[m.end():]
+    # bounded windows: every rule reads a few words either side, so a figure costs the same in a
+    # short sentence and in a 400 KB paragraph with no full stop
+    before, after = sent.text[max(0, m.start() - _BEFORE): m.start()], sent.text[m.end(): m.end() + _AFTER]
     digits = _DIGITS_ECHO.match(after)
     if digits and not m.group("core")[0].isdigit():
         phrase = sent.text[m.start(): m.end() + digits.end()]  # "thirty-nine (39) people"
         after = after[digits.end():]
     core = m.group("core")
-    if (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _AGE.match(after)
-            or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) or _LABEL_BEFORE.search(before)):
+    tail = max(0, len(before.rstrip()) - 12)  # the word just before the figure, whatever space follows it
+    if (_MONTH_BEFORE.search(before, tail) or _MONTH_AFTER.match(after) or _AGE.match(after)
+            or _AGE_BEFORE.search(before, tail) or _MONEY_BEFORE.search(before, tail)
+            or _LABEL_BEFORE.search(before, tail)):
         return None
-    if re.fullmatch(r"(?:1[89]|20)\d\d", core) and not m.group("hedge"):
+    if _YEAR.fullmatch(core) and not m.group("hedge"):
         return None  # a year
-    if re.match(r"\s*(?:%|percent|per\s+cent)", after, re.I):
+    if _PERCENT.match(after):
         return None
-    first = re.match(r"\s*(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z]+)", after)
+    first = _FIRST_NOUN.match(after)
     if first and first.group(1).lower() in lex.non_people:
         return None  # "dozens of homes", "12 vehicles", "five armoured trucks"
     np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
@@ -339,7 +355,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
             role, mods = prev.role, list(prev.affiliations)
         if measure == prev.measure and _PART_CUE.search(gap) and head is not None:
             part_of = len(local) - 1 if prev.part_of is None else prev.part_of
-        elif measure == prev.measure and prev.part_of is not None and re.match(r"^\s*(?:,|and|,\s*and)\s*$", gap) and head is not None:
+        elif measure == prev.measure and prev.part_of is not None and _AND_GAP.match(gap) and head is not None:
             part_of = prev.part_of
     if measure is None and role == "militant" or measure is None and head == "fighters" and not local:
         measure = "attackers"  # "dozens of fighters on motorbikes": how many attacked
@@ -354,7 +370,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         where = where or f"part of the {prev.measure}"
     if head == "them" and prev is not None:
         part_of = len(local) - 1 if prev.part_of is None else prev.part_of
-    if where is None and _AMONG_THOSE.match(before) and previous is not None:
+    if where is None and m.start() <= _BEFORE and _AMONG_THOSE.match(before) and previous is not None:
         where = previous.scope  # "Among those killed are 23 women": the last figure's scope
     if q.hedge == "exact" and measures.ceiling(before):
         low = None  # "the toll could reach 320"

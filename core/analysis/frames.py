@@ -22,6 +22,7 @@ from functools import lru_cache
 from . import places, timeref
 from .extract import Extraction, Mention
 from .timeref import MONTHS, When
+from .words import has_any, keys
 
 EVENT_NOUNS = ("attack|ambush|assault|bombing|blast|explosion|strike|airstrike|air strike|drone strike|"
                "raid|battle|clash|clashes|fighting|shooting|massacre|earthquake|quake|flood|floods|"
@@ -50,6 +51,14 @@ _NEW_EVENT = re.compile(rf"\b(?:a|an|another|new|second|fresh)\s+(?:[\w-]+\s+){{
 _RETURN = re.compile(
     rf"\b(?:this|the\s+latest|the|this\s+latest|\w+day['’]s)\s+(?:latest\s+|deadly\s+|recent\s+)?(?:{EVENT_NOUNS})\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\b")
+_NOUN_WORDS = keys(EVENT_NOUNS)
+"""Words without which _NOUN, _NEW_EVENT and _RETURN cannot match."""
+_BACKGROUND_WORDS = keys("another previous earlier prior similar separate last new fresh second worse deadlier",
+                         "bigger larger smaller after months weeks years decades insurgency conflict civil",
+                         "violence year across throughout nationwide far attacks deadliest war worst",
+                         "bloodiest biggest largest", " ".join(MONTHS))
+"""Words without which _BACKGROUND cannot match: one word of each of its alternatives."""
+_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?")
 _PRIMARY_LEAD = 6
 
 
@@ -104,17 +113,22 @@ class _Builder:
                     self.anchor = w
         for k in sorted(places.find(sentence)):  # sorted: Counter ties keep a stable order
             self.places[k] += 1
-        for m in _NOUN.finditer(sentence):
-            self.nouns[m.group(1).lower()] += 1
+        if has_any(sentence, _NOUN_WORDS):
+            for m in _NOUN.finditer(sentence):
+                self.nouns[m.group(1).lower()] += 1
         self.actors.update(a for a in _ACRONYM.findall(sentence) if a not in ("AP", "AFP", "BBC", "CNN", "UN"))
-        for m in re.finditer(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?", sentence):
-            name = re.sub(r"['’]s$", "", m.group())
+        for name in _NAME.findall(sentence):
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
             self.place_names.setdefault(places.key(name), name)
 
 
 _REPORTING = re.compile(r"\b(?:said|says|say|reported|reports|told|tells|announced|stated|posted|"
                         r"published|updated|wrote|speaking|spoke|added|confirmed|claimed|quoted|"
                         r"cited|released|issued|tweeted)\b", re.I)
+_REPORTED_BEFORE = re.compile(rf"{_REPORTING.pattern}(?:\s+[\w'’\-]+){{0,2}}\s*$", re.I)
+_REPORTED_AFTER = re.compile(rf"\s*,?\s*(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}{_REPORTING.pattern}", re.I)
+_LEAD_DATE = re.compile(r"^\S+\s+(?:\d+\s+)?(?:\w+\s+)?")
 _DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .'’\-]*)?,\s*$")
 _CONTINUES = re.compile(r"\b(?:at\s+(?:that|the)\s+time|that\s+(?:day|night|week|attack|ambush|battle|"
                         r"incident|time|raid|strike|clash)|back\s+then|then)\b", re.I)
@@ -129,11 +143,11 @@ def event_times(sentence: str, pub: dt.date | None) -> list[When]:
         if _DATELINE.match(sentence[: w.start]):
             continue  # "ISLAMABAD, June 23 —" dates the report
         before = sentence[max(0, w.start - 40): w.start]
-        if re.search(rf"{_REPORTING.pattern}(?:\s+[\w'’\-]+){{0,2}}\s*$", before, re.I):
+        if _REPORTED_BEFORE.search(before):
             continue
         if not sentence[: w.start].strip():
-            rest = re.sub(r"^\S+\s+(?:\d+\s+)?(?:\w+\s+)?", "", sentence[w.start:], count=1)
-            if re.match(rf"\s*,?\s*(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}{_REPORTING.pattern}", rest, re.I):
+            rest = _LEAD_DATE.sub("", sentence[w.start:], count=1)
+            if _REPORTED_AFTER.match(rest):
                 continue
         out.append(w)
     return out
@@ -149,6 +163,10 @@ def _continues(paragraph: str, frame: _Builder, pub: dt.date | None) -> bool:
     return bool(own & places.find(paragraph))
 
 
+def _background(text: str) -> bool:
+    return has_any(text, _BACKGROUND_WORDS) and _BACKGROUND.search(text) is not None
+
+
 def specificity(w: When) -> int:
     """How much of a date is known: a full date beats a month, a month beats a weekday."""
     return (w.year is not None) + 2 * (w.month is not None) + 2 * (w.day is not None) + (w.weekday is not None)
@@ -160,7 +178,7 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
     sents = ex.sentences
     primary = _Builder(ex.source.id, 0, True)
     for s in sents[:_PRIMARY_LEAD + 3]:
-        if _BACKGROUND.search(s.text) or _SEQUEL.match(s.text):
+        if _background(s.text) or _SEQUEL.match(s.text):
             continue
         found = event_times(s.text, pub)
         if found:
@@ -180,14 +198,14 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
                 and not _continues(paragraph_text[s.paragraph], current, pub)):
             current = primary  # a background frame ends with its paragraphs unless taken up again
         cues: list[tuple[int, _Builder]] = []
-        if _SEQUEL.match(s.text) and _NEW_EVENT.search(s.text):
+        if _SEQUEL.match(s.text) and has_any(s.text, _NOUN_WORDS) and _NEW_EVENT.search(s.text):
             current = _Builder(ex.source.id, len(frames), False, sequel=True, start_paragraph=s.paragraph)
             frames.append(current)
             current.absorb(s.text, pub, with_time=False)
             sentence_frame.append(([], current))
             continue
         bg_in_sentence: _Builder | None = None
-        for m in _BACKGROUND.finditer(s.text):
+        for m in _BACKGROUND.finditer(s.text) if has_any(s.text, _BACKGROUND_WORDS) else ():
             if bg_in_sentence is None:
                 bg_in_sentence = _Builder(ex.source.id, len(frames), False, start_paragraph=s.paragraph)
                 frames.append(bg_in_sentence)
@@ -212,11 +230,12 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
             target.anchor = target.anchor if target.anchor and specificity(target.anchor) >= specificity(w) else w
             cues.append((w.start, target))
         if current is not primary and s.paragraph != current.start_paragraph and not cues:
-            if _RETURN.search(s.text):
-                cues.append((_RETURN.search(s.text).start(), primary))
+            back = _RETURN.search(s.text) if has_any(s.text, _NOUN_WORDS) else None
+            if back:
+                cues.append((back.start(), primary))
         cues.sort(key=lambda c: c[0])
         sentence_frame.append((cues, current))
-        eventive = i in claim_sentences or _NOUN.search(s.text)
+        eventive = i in claim_sentences or has_any(s.text, _NOUN_WORDS) and _NOUN.search(s.text)
         if cues and (eventive or cues[-1][1] is primary):
             current = cues[-1][1]  # a date in an aside ("I wrote to him in September") opens nothing
     # a figure: the cue nearest before it in its sentence, else the first after it, else the

@@ -61,6 +61,12 @@ _GENERIC_FIGURE = re.compile(
 _CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go\s+up\s+to)\s*[\"“]?\s*$", re.I)
 
 
+_LETTER = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"\d")
+_STOP = re.compile(r"[.;:!?]")
+_CLAUSE_BEFORE = re.compile(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)")
+_CLAUSE_AFTER = re.compile(r"[.;:!?]|,\s+(?:while|but|and|whereas|according)\b")
+_OF_THE = re.compile(r"\s*of\s+(?:the|all|those)\b")
 def tokens(s: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(s)]
 
@@ -105,7 +111,7 @@ def after_group(after: str, lex: Lexicon, *, headless: bool = False) -> str | No
             i += 2  # "Four soldiers and 12 civilians were killed": the verb is shared
             skipped += 1
             continue
-        if re.match(r"[a-z]", w) and w not in ("and", "but", "while", "whereas") and skipped < 7:
+        if _LETTER.match(w) and w not in ("and", "but", "while", "whereas") and skipped < 7:
             skipped += 1  # a short phrase like "from the Wagner private military group"
             i += 1
             continue
@@ -153,25 +159,25 @@ def before_figure(before: str, lex: Lexicon) -> str | None:
 def toll_clause(before: str) -> str | None:
     """The measure of a toll clause ending just before the figure: 'the death toll from the attack
     on the venue has risen to', 'put the number of dead at', 'the number of martyrs reached'."""
-    clause = re.split(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)", before)[-1][-220:]
+    clause = _CLAUSE_BEFORE.split(before)[-1][-220:]
     if not _TOLL_END.search(clause):
         return None
     best: tuple[int, str] | None = None
     for measure, pattern in _TOLL:
         for m in pattern.finditer(clause):
             rest = clause[m.end():]
-            if not re.search(r"\d", rest) and len(rest.split()) <= 16 and (best is None or m.start() > best[0]):
+            if not _DIGIT.search(rest) and len(rest.split()) <= 16 and (best is None or m.start() > best[0]):
                 best = (m.start(), measure)
     return best[1] if best else None
 
 
 def generic_figure(before: str) -> bool:
     """'that figure rose to', "the UN's figure is": a toll whose measure the context gives."""
-    clause = re.split(r"[.;:!?]", before)[-1][-160:]
+    clause = _STOP.split(before)[-1][-160:]
     m = None
     for m in _GENERIC_FIGURE.finditer(clause):
         pass
-    return bool(m and not re.search(r"\d", clause[m.end():]) and _TOLL_END.search(clause[m.end():]))
+    return bool(m and not _DIGIT.search(clause[m.end():]) and _TOLL_END.search(clause[m.end():]))
 
 
 _FACILITY = re.compile(
@@ -186,16 +192,16 @@ _ALONE = re.compile(r"\b(?:in|from)\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'�
 def scope(before: str, after: str) -> str | None:
     """A place or facility that limits a count to part of the event: '27 bodies at Etah
     hospital', 'Nairobi accounted for 17 of the deaths', 'in Kotli district alone'."""
-    clause_after = re.split(r"[.;:!?]|,\s+(?:while|but|and|whereas|according)\b", after)[0][:120]
-    clause_before = re.split(r"[.;:!?]", before)[-1][-120:]
+    clause_after = _CLAUSE_AFTER.split(after)[0][:120]
+    clause_before = _STOP.split(before)[-1][-120:]
     for text in (clause_after, clause_before):
         m = _FACILITY.search(text)
         if m and m.group("place").strip():
             return m.group("place").strip().lower()  # a named facility; "to hospitals" limits nothing
     share = _SHARE.search(clause_before)
-    if share and re.match(r"\s*of\s+(?:the|all|those)\b", after):
+    if share and _OF_THE.match(after):
         return share.group("place").lower()
-    m = _ALONE.search(re.split(r"[.;:!?]", before)[-1] + " " + clause_after)
+    m = _ALONE.search(_STOP.split(before)[-1] + " " + clause_after)
     return m.group("place").lower() if m else None
 
 

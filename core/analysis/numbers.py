@@ -72,6 +72,15 @@ NUMBER_PHRASE = re.compile(
 """Candidate count phrases; needs `parse_phrase` and the extractor's context checks after it."""
 
 
+_SPACES = re.compile(r"\s+")
+_SCALED = re.compile(rf"({_DIGITS})\s*(million|billion|thousand|lakhs?|crores?|m|bn)?")
+_DOZENS = re.compile(r"(half a|a half|a|one|two|three|four|five|six) dozen")
+_TAIL = re.compile(rf"(?:-|–|to|or|and)\s*({_DIGITS}|{_WORD_NUM})", re.IGNORECASE)
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {
+    "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "lakh", "lakhs", "crore", "crores"}
+"""Words one of which (or a digit) any count phrase holds: a sentence with neither has no figure."""
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A parsed number phrase: its interval and the hedge that produced it."""
@@ -86,16 +95,16 @@ class Quantity:
 
 def word_value(text: str) -> float | None:
     """The value of a number written in words or digits, or None when it is not a number."""
-    t = re.sub(r"\s+", " ", text.strip().lower().replace("-", " "))
+    t = _SPACES.sub(" ", text.strip().lower().replace("-", " "))
     if not t:
         return None
-    m = re.fullmatch(rf"({_DIGITS})\s*(million|billion|thousand|lakhs?|crores?|m|bn)?", t)
+    m = _SCALED.fullmatch(t)
     if m:
         base = float(m.group(1).replace(",", ""))
         scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "lakh": 1e5,
                  "lakhs": 1e5, "crore": 1e7, "crores": 1e7}.get(m.group(2) or "", 1)
         return base * scale
-    dozen = re.fullmatch(r"(half a|a half|a|one|two|three|four|five|six) dozen", t)
+    dozen = _DOZENS.fullmatch(t)
     if dozen:
         return {"half a": 6, "a half": 6, "a": 12, "one": 12}.get(dozen.group(1)) or 12 * UNITS[dozen.group(1)]
     total, current = 0, 0
@@ -144,7 +153,7 @@ def _hedged(value: float, hedge: str) -> tuple[int | None, int | None]:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.strip().lower())
+    return _SPACES.sub(" ", s.strip().lower())
 
 
 def parse_phrase(text: str) -> Quantity | None:
@@ -163,7 +172,7 @@ def parse_phrase(text: str) -> Quantity | None:
     value = word_value(core)
     if value is None or (_norm(core) in ("a", "an")):
         return None
-    tail = re.match(rf"(?:-|–|to|or|and)\s*({_DIGITS}|{_WORD_NUM})", rest, re.IGNORECASE)
+    tail = _TAIL.match(rest)
     if tail:
         second = word_value(tail.group(1))
         if second is not None and second > value:

@@ -7,6 +7,9 @@ their country, and the rest is left to fuzzy matching in `events.py`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .words import words
 
 _DEMONYMS = """
 afghan:afghanistan albanian:albania algerian:algeria american:united_states angolan:angola
@@ -55,6 +58,7 @@ NOT_PLACES = {
 }
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """A comparable key: lower case, no hyphens/spaces/apostrophes, demonyms as their country."""
     low = re.sub(r"['’]s$", "", name.strip().lower())
@@ -62,6 +66,7 @@ def key(name: str) -> str:
     return re.sub(r"[\s\-'’.]", "", low)
 
 
+@lru_cache(maxsize=65536)
 def country_of(word: str) -> str | None:
     """The country a demonym or country name refers to ('Malian' -> 'mali'), or None."""
     low = re.sub(r"['’]s$", "", word.strip().lower())
@@ -85,25 +90,39 @@ _PLACE_PATTERNS = [
 ]
 
 
-def find(sentence: str) -> set[str]:
-    """Place keys mentioned in a sentence (noisy: callers weight them by rarity)."""
+_PREPOSITIONS = frozenset("in near at outside around across to from of towards between".split())
+_BORDER_SIDES = frozenset("border territory soil side town city village region".split())
+_REGIONS = frozenset(w for w in _REGION_WORDS.split("|"))
+_DEMONYM_WORD = re.compile(r"\b[A-Z][a-z]+(?:ian|an|i|ese)\b")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=32768)
+def find(sentence: str) -> frozenset[str]:
+    """Place keys mentioned in a sentence (noisy: callers weight them by rarity). Each pattern
+    runs only when the sentence holds a word it needs (a preposition, a region word, 'border')."""
     out: set[str] = set()
-    for pattern in _PLACE_PATTERNS:
+    present = words(sentence)
+    for n, pattern in enumerate(_PLACE_PATTERNS):
+        if n == 0 and _PREPOSITIONS.isdisjoint(present) or n == 1 and _REGIONS.isdisjoint(present) \
+                or n in (2, 3) and "border" not in present:
+            continue
         for m in pattern.finditer(sentence):
             for g in ("name", "name2"):
                 name = m.groupdict().get(g)
                 if not name:
                     continue
-                words = [w for w in re.split(r"\s+", name) if w.lower() not in NOT_PLACES]
-                if not words:
+                kept = [w for w in _SPACES.split(name) if w.lower() not in NOT_PLACES]
+                if not kept:
                     continue
-                if all(w.isupper() and len(w) <= 5 for w in words) and pattern is not _PLACE_PATTERNS[-1]:
+                if all(w.isupper() and len(w) <= 5 for w in kept) and pattern is not _PLACE_PATTERNS[-1]:
                     continue  # JNIM, CSP: organisations, not places
-                k = key(" ".join(words))
+                k = key(" ".join(kept))
                 if len(k) >= 3:
                     out.add(k)
-    for w in re.findall(r"\b[A-Z][a-z]+(?:ian|an|i|ese)\b", sentence):
-        c = country_of(w)
-        if c and re.search(rf"\b{re.escape(w)}\s+(?:border|territory|soil|side|town|city|village|region)", sentence):
-            out.add(key(c))
-    return out
+    if not _BORDER_SIDES.isdisjoint(present):
+        for w in _DEMONYM_WORD.findall(sentence):
+            c = country_of(w)
+            if c and re.search(rf"\b{re.escape(w)}\s+(?:border|territory|soil|side|town|city|village|region)", sentence):
+                out.add(key(c))
+    return frozenset(out)

@@ -15,6 +15,7 @@ _ABBREV = {
     "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "ltd", "co", "corp",
     "approx", "est", "prof", "rev", "fr", "jr", "sr", "al",
 }
+_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 
 
@@ -35,7 +36,9 @@ def split(text: str, start: int, end: int, paragraph: int = 0) -> list[Sentence]
     for m in _END.finditer(chunk):
         stop = start + m.end()
         if m.group()[0] == ".":
-            before = re.search(r"([\w.]+)\.*$", chunk[: m.start() + 1].rstrip("."))
+            # the word before the stop, read from a bounded window: searching the whole prefix
+            # made splitting quadratic in the paragraph's length (an abbreviation is short)
+            before = _WORD_BEFORE.search(chunk[max(0, m.start() - 64): m.start() + 1].rstrip("."))
             word = before.group(1).lower() if before else ""
             if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                 continue

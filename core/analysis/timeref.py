@@ -65,14 +65,25 @@ def _resolve(year: int | None, month: int, day: int | None, pub: dt.date | None)
     return pub.year - 1
 
 
-_ANY = re.compile(rf"\d|\b(?:{_MON}|{_DAY})|\blast\s+year|\ba\s+year", re.I)
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT = re.compile(r"\d")
+
+
+def _has_month(low: str) -> bool:
+    """Whether a lower-cased sentence could name a month: a substring test, so cheap enough to
+    decide which of the date patterns need to run at all."""
+    return any(m in low for m in _MONTH_STEMS)
 
 
 @lru_cache(maxsize=8192)
 def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
     """Every time reference in a sentence, resolved against `pub` where possible (cached: the
     event segmenter asks about each sentence several times)."""
-    if not _ANY.search(sentence):
+    low = sentence.lower()
+    digit = _DIGIT.search(sentence) is not None
+    month = _has_month(low)
+    weekday = "day" in low
+    if not (digit or month or weekday or "year" in low):
         return ()
     out: list[When] = []
     taken: list[tuple[int, int]] = []
@@ -80,12 +91,12 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
     def free(m: re.Match) -> bool:
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
-    for m in _ISO.finditer(sentence):
+    for m in _ISO.finditer(sentence) if digit and "-" in sentence else ():
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             out.append(When(y, mo, d, None, m.start()))
             taken.append(m.span())
-    for m in _MONTH_DAY.finditer(sentence):
+    for m in _MONTH_DAY.finditer(sentence) if digit and month else ():
         if not free(m):
             continue
         mo = _month(m.group(1))
@@ -94,7 +105,7 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
             y = _resolve(int(m.group(4)) if m.group(4) else None, mo, d, pub)
             out.append(When(y, mo, d, None, m.start()))
             taken.append(m.span())
-    for m in _DAY_MONTH.finditer(sentence):
+    for m in _DAY_MONTH.finditer(sentence) if digit and month else ():
         if not free(m):
             continue
         mo, d = _month(m.group(2)), int(m.group(1))
@@ -102,7 +113,7 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
             y = _resolve(int(m.group(3)) if m.group(3) else None, mo, d, pub)
             out.append(When(y, mo, d, None, m.start()))
             taken.append(m.span())
-    for m in _MONTH_ONLY.finditer(sentence):
+    for m in _MONTH_ONLY.finditer(sentence) if month else ():
         if not free(m):
             continue
         name = m.group(1) or m.group(3) or m.group(4)
@@ -112,7 +123,7 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
         y = _resolve(int(m.group(2)) if m.group(2) else None, mo, None, pub)
         out.append(When(y, mo, None, None, m.start()))
         taken.append(m.span())
-    for m in _WEEKDAY.finditer(sentence):
+    for m in _WEEKDAY.finditer(sentence) if weekday else ():
         name = (m.group(1) or m.group(2) or m.group(3)).lower()
         wd = WEEKDAYS[name]
         if m.group(3):
@@ -123,10 +134,10 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
             out.append(When(day.year, day.month, day.day, wd, m.start()))
         else:
             out.append(When(None, None, None, wd, m.start()))
-    for m in _YEAR.finditer(sentence):
+    for m in _YEAR.finditer(sentence) if digit else ():
         if free(m):
             out.append(When(int(m.group(1)), None, None, None, m.start()))
-    if pub is not None:
+    if pub is not None and "year" in low:
         for m in _LAST_YEAR.finditer(sentence):
             out.append(When(pub.year - 1, None, None, None, m.start()))
     out.sort(key=lambda w: w.start)
