@@ -14,7 +14,8 @@ itself, so the output is the same bytes as a serial loop's, for any number of wo
 
 What travels is small and picklable: a chunk of `Listed` files (path and manifest metadata),
 their text when the workers cannot see the files (a cluster), the lexicon once per worker,
-and the frozen results. A worker keeps nothing between tasks.
+and the frozen results (an article comes back without the source the caller already holds).
+A worker keeps nothing between tasks.
 """
 from __future__ import annotations
 
@@ -109,17 +110,17 @@ def _run(runner: _Runner, files: Sequence[Listed], before: Sequence[Problem], af
         refill()
         for source, found in results:
             problems += found
-        ok = sum(source is not None for source, _ in results)
-        if ok:
-            analysing.append((runner.analyse(future, results, numbered + 1), ok))
-        numbered += ok
+        sources = _numbered(results, numbered + 1)
+        if sources:
+            analysing.append((runner.analyse(future, results, numbered + 1), sources))
+        numbered += len(sources)
         read_so_far += n
         if progress:
             progress("reading articles", read_so_far, len(files))
     articles: list[Article] = []
     while analysing:
-        future, ok = analysing.popleft()
-        articles += future.result()
+        future, sources = analysing.popleft()
+        articles += [replace(a, source=s) for a, s in zip(future.result(), sources)]
         if progress:
             progress("extracting claims", len(articles), numbered)
     return articles, problems + list(after)
@@ -144,12 +145,20 @@ def _install(lex: Lexicon) -> None:
     _WORKER_LEXICON = lex
 
 
+def _numbered(results: Read, first_id: int) -> list[Source]:
+    """The sources read in round 1, in order, numbered from `first_id`."""
+    sources = [source for source, _ in results if source is not None]
+    return [replace(s, id=f"s{first_id + i}") for i, s in enumerate(sources)]
+
+
 def analyse_chunk(results: Read, first_id: int, lex: Lexicon | None = None) -> list[Article]:
-    """Round 2: the sources read in round 1, numbered from `first_id` in order, each analysed."""
+    """Round 2: the sources read in round 1, numbered from `first_id` in order, each analysed.
+
+    The articles come back without their source (`source=None`): the caller has it already,
+    and not sending it again saves a third of what travels back."""
     lex = lex if lex is not None else _WORKER_LEXICON
     assert lex is not None, "a pool worker's lexicon is installed when it starts"
-    sources = [source for source, _ in results if source is not None]
-    return [read_article(replace(s, id=f"s{first_id + i}"), lex) for i, s in enumerate(sources)]
+    return [replace(read_article(s, lex), source=None) for s in _numbered(results, first_id)]
 
 
 # -- where the work runs -------------------------------------------------------------------------
