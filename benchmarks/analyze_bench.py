@@ -252,16 +252,22 @@ def start_dask(workers: int, folder: Path) -> tuple[str, list[subprocess.Popen],
     info, log = folder / "scheduler.json", (folder / "dask.log").open("w")
     procs = [subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0",
                                "--no-dashboard", "--scheduler-file", str(info)], stdout=log, stderr=log)]
-    while not (info.exists() and info.read_text().strip().endswith("}")):
-        if procs[0].poll() is not None:
-            raise RuntimeError("the Dask scheduler did not start; see " + str(folder / "dask.log"))
-        time.sleep(0.05)
-    address = json.loads(info.read_text())["address"]
-    procs += [subprocess.Popen([sys.executable, "-m", "dask", "worker", address, "--nthreads", "1", "--no-nanny",
-                                "--no-dashboard", "--host", "127.0.0.1", "--memory-limit", "0"],
-                               stdout=log, stderr=log) for _ in range(workers)]
-    with Client(address, timeout=60) as client:
-        client.wait_for_workers(workers, timeout=60)
+    try:
+        while not (info.exists() and info.read_text().strip().endswith("}")):
+            if procs[0].poll() is not None:
+                raise RuntimeError("the Dask scheduler did not start; see " + str(folder / "dask.log"))
+            time.sleep(0.05)
+        address = json.loads(info.read_text())["address"]
+        procs += [subprocess.Popen([sys.executable, "-m", "dask", "worker", address, "--nthreads", "1", "--no-nanny",
+                                    "--no-dashboard", "--host", "127.0.0.1", "--memory-limit", "0"],
+                                   stdout=log, stderr=log) for _ in range(workers)]
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=60)
+    except BaseException:
+        for p in procs:
+            p.kill()
+            p.wait()
+        raise
     return address, procs, time.perf_counter() - start
 
 

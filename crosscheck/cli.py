@@ -22,8 +22,6 @@ import sys
 import time
 from typing import Sequence
 
-from . import __version__
-
 COMMANDS = ("analyze", "export", "history")
 
 
@@ -116,6 +114,18 @@ def _analysis(args: argparse.Namespace):
     return analysis
 
 
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for (not on every start-up)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+        print(f"crosscheck {__version__}")
+        parser.exit()
+
+
 def _main_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="crosscheck",
@@ -132,7 +142,7 @@ def _main_parser() -> argparse.ArgumentParser:
                                                 "$XDG_DATA_HOME/crosscheck/reviews/)")
     p.add_argument("--read-only", action="store_true", help="open the review database read-only: "
                                                             "browse decisions without changing them")
-    p.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    p.add_argument("--version", action=_Version, help="show the version and exit")
     return p
 
 

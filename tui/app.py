@@ -10,7 +10,6 @@ from textual.binding import Binding
 from crosscheck.core.config import Config, ConfigProblem, load_config
 from crosscheck.core.model import Analysis
 
-from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
 
@@ -69,6 +68,7 @@ class CrosscheckApp(App):
             self.set_keymap({k: v for k, v in c.keys.items() if k in known})
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # first use, not start-up
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections(), self._keymap))
 
