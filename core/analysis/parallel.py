@@ -14,7 +14,8 @@ itself, so the output is the same bytes as a serial loop's, for any number of wo
 
 What travels is small and picklable: a chunk of `Listed` files (path and manifest metadata),
 their text when the workers cannot see the files (a cluster), the lexicon once per worker,
-and the frozen results (an article comes back without the source the caller already holds).
+and the frozen results. From a pool an article comes back without the source the caller
+already holds; on a cluster the sources stay on the workers between the rounds.
 A worker keeps nothing between tasks.
 """
 from __future__ import annotations
@@ -94,8 +95,9 @@ def _run(runner: _Runner, files: Sequence[Listed], before: Sequence[Problem], af
          progress: Progress | None) -> tuple[list[Article], list[Problem]]:
     problems = list(before)
     chunks = _chunks(files, runner.workers)
-    reading: deque = deque()
-    analysing: deque = deque()
+    reading: deque[tuple[_Chunk, int]] = deque()
+    analysing: deque[Any] = deque()
+    articles: list[Article] = []
     window = max(4, runner.workers * 4)  # chunks in flight: enough to keep every worker fed
 
     def refill() -> None:
@@ -105,24 +107,24 @@ def _run(runner: _Runner, files: Sequence[Listed], before: Sequence[Problem], af
     refill()
     read_so_far = numbered = 0
     while reading:
-        future, n = reading.popleft()
-        results: Read = future.result()
+        chunk, n = reading.popleft()
+        found, ok = chunk.summary()
         refill()
-        for source, found in results:
-            problems += found
-        sources = _numbered(results, numbered + 1)
-        if sources:
-            analysing.append((runner.analyse(future, results, numbered + 1), sources))
-        numbered += len(sources)
+        problems += found
+        if ok:
+            analysing.append(chunk.analyse(numbered + 1))
+        numbered += ok
         read_so_far += n
+        while analysing and analysing[0].done():  # taken early, so workers need not hold them
+            articles += analysing.popleft().result()
         if progress:
             progress("reading articles", read_so_far, len(files))
-    articles: list[Article] = []
     while analysing:
-        future, sources = analysing.popleft()
-        articles += [replace(a, source=s) for a, s in zip(future.result(), sources)]
+        articles += analysing.popleft().result()
         if progress:
             progress("extracting claims", len(articles), numbered)
+    if progress and not numbered:
+        progress("extracting claims", 0, 0)
     return articles, problems + list(after)
 
 
@@ -151,14 +153,21 @@ def _numbered(results: Read, first_id: int) -> list[Source]:
     return [replace(s, id=f"s{first_id + i}") for i, s in enumerate(sources)]
 
 
-def analyse_chunk(results: Read, first_id: int, lex: Lexicon | None = None) -> list[Article]:
+def summarise(results: Read) -> tuple[list[Problem], int]:
+    """Round 1 as the caller needs it: every file's problems, and how many sources were read."""
+    return [p for _, found in results for p in found], sum(source is not None for source, _ in results)
+
+
+def analyse_chunk(results: Read, first_id: int, lex: Lexicon | None = None, *,
+                  with_source: bool = False) -> list[Article]:
     """Round 2: the sources read in round 1, numbered from `first_id` in order, each analysed.
 
-    The articles come back without their source (`source=None`): the caller has it already,
-    and not sending it again saves a third of what travels back."""
+    Unless `with_source`, the articles come back without their source (`source=None`): a pool's
+    caller has it already, and not sending it again saves a third of what travels back."""
     lex = lex if lex is not None else _WORKER_LEXICON
     assert lex is not None, "a pool worker's lexicon is installed when it starts"
-    return [replace(read_article(s, lex), source=None) for s in _numbered(results, first_id)]
+    articles = (read_article(s, lex) for s in _numbered(results, first_id))
+    return list(articles) if with_source else [replace(a, source=None) for a in articles]
 
 
 # -- where the work runs -------------------------------------------------------------------------
@@ -169,21 +178,61 @@ class _Done:
     def __init__(self, value: Any) -> None:
         self.value = value
 
+    def done(self) -> bool:
+        return True
+
     def result(self) -> Any:
         return self.value
+
+
+class _Chunk:
+    """One chunk of files on its way through the two rounds."""
+
+    def summary(self) -> tuple[list[Problem], int]:
+        """Round 1's problems and number of sources read (waits for round 1)."""
+        raise NotImplementedError
+
+    def analyse(self, first_id: int) -> Any:
+        """Starts round 2; a future whose result is the chunk's articles, sources and all."""
+        raise NotImplementedError
 
 
 class _Runner:
     workers = 1
 
-    def read(self, chunk: tuple[Listed, ...]) -> Any:
-        raise NotImplementedError
-
-    def analyse(self, read: Any, results: Read, first_id: int) -> Any:
+    def read(self, chunk: tuple[Listed, ...]) -> _Chunk:
         raise NotImplementedError
 
     def close(self) -> None:
         pass
+
+
+class _LocalChunk(_Chunk):
+    """A chunk whose round-1 result comes back here (in this process, or from a pool), so round 2
+    gets the sources sent and the articles can come back without them."""
+
+    def __init__(self, read: Any, analyse: Callable[[Read, int], Any]) -> None:
+        self.read, self.submit = read, analyse
+
+    def summary(self):
+        self.results: Read = self.read.result()
+        return summarise(self.results)
+
+    def analyse(self, first_id):
+        return _WithSources(self.submit(self.results, first_id), _numbered(self.results, first_id))
+
+
+class _WithSources:
+    """Articles that came back without their sources, given them again."""
+
+    def __init__(self, future: Any, sources: list[Source]) -> None:
+        self.future, self.sources = future, sources
+
+    def done(self) -> bool:
+        return self.future.done()
+
+    def result(self) -> list[Article]:
+        return [replace(a, source=s) for a, s in zip(self.future.result(), self.sources)]
 
 
 class _Serial(_Runner):
@@ -193,10 +242,8 @@ class _Serial(_Runner):
         self.lex, self.max_bytes = lex, max_bytes
 
     def read(self, chunk):
-        return _Done(read_chunk(chunk, self.max_bytes))
-
-    def analyse(self, read, results, first_id):
-        return _Done(analyse_chunk(results, first_id, self.lex))
+        return _LocalChunk(_Done(read_chunk(chunk, self.max_bytes)),
+                           lambda results, first: _Done(analyse_chunk(results, first, self.lex)))
 
 
 class _Pool(_Runner):
@@ -212,10 +259,8 @@ class _Pool(_Runner):
                                         initializer=_install, initargs=(lex,))
 
     def read(self, chunk):
-        return _Checked(self.pool.submit(read_chunk, chunk, self.max_bytes))
-
-    def analyse(self, read, results, first_id):
-        return _Checked(self.pool.submit(analyse_chunk, results, first_id))
+        return _LocalChunk(_Checked(self.pool.submit(read_chunk, chunk, self.max_bytes)),
+                           lambda results, first: _Checked(self.pool.submit(analyse_chunk, results, first)))
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -226,6 +271,9 @@ class _Checked:
 
     def __init__(self, future: Any) -> None:
         self.future = future
+
+    def done(self) -> bool:
+        return self.future.done()
 
     def result(self) -> Any:
         from concurrent.futures.process import BrokenProcessPool
@@ -279,13 +327,29 @@ class _Cluster(_Runner):
 
     def read(self, chunk):
         fetched = [fetch(item, self.max_bytes) for item in chunk]
-        return self.client.submit(read_chunk, chunk, self.max_bytes, fetched, pure=False)
-
-    def analyse(self, read, results, first_id):
-        return self.client.submit(analyse_chunk, read, first_id, self.lex, pure=False)
+        return _ClusterChunk(self, self.client.submit(read_chunk, chunk, self.max_bytes, fetched, pure=False))
 
     def close(self) -> None:
         self.client.close()
+
+
+class _ClusterChunk(_Chunk):
+    """A chunk whose sources stay on the cluster between the rounds: only round 1's summary comes
+    to the client, and round 2 runs where they are and sends back whole articles, so each text
+    travels once each way."""
+
+    def __init__(self, cluster: _Cluster, read: Any) -> None:
+        self.cluster, self.read = cluster, read
+        self.summarised = cluster.client.submit(summarise, read, pure=False)
+
+    def summary(self):
+        return self.summarised.result()
+
+    def analyse(self, first_id):
+        future = self.cluster.client.submit(analyse_chunk, self.read, first_id, self.cluster.lex, with_source=True,
+                                            pure=False)
+        self.read = self.summarised = None  # the cluster may free round 1 once round 2 has it
+        return future
 
 
 def _knock(address: str, timeout: float) -> None:
