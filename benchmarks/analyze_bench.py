@@ -16,13 +16,16 @@ two; --full runs the issue's sizes (growth 1,000..16,000, the machine at 10,000,
    (`pipeline.analyze_paths`), with --jobs 1, --jobs all cores, and a local Dask cluster (a
    `dask scheduler` and one single-threaded `dask worker` per core on 127.0.0.1, started by the
    run and counted in its memory). Wall seconds, peak memory of the whole process tree (parent,
-   pool workers, scheduler and Dask workers, sampled every 20 ms), and the speed-up. From two
-   sizes, Dask's fixed and per-article overhead over the pool, and the corpus size from which a
-   cluster of K such machines beats this machine's pool.
+   pool workers, scheduler and Dask workers, sampled every 20 ms), and the speed-up. From a
+   one-file run of each set-up (its fixed cost) and the big run, Dask's fixed and per-article
+   overhead over the pool, and the corpus size from which a cluster of K such machines beats
+   this machine's pool.
 3. Big inputs (--full, or not --no-big): a folder of 20,000 small files and one 50 MB article,
    with all cores.
 
-A size still running after --timeout seconds is stopped and reported as a bound.
+A size still running after --timeout seconds is stopped and reported as a bound. Each row shows
+the 1-minute load average after it: above the number of cores, other work shared them and the
+wall times (not the CPU-time ratio) are inflated.
 
 The synthetic corpus: N pages of ~3,000 characters recombined from the real sentences of the
 seed and devset articles, shuffled with a fixed seed and with their numbers varied so the
@@ -240,7 +243,7 @@ def one_core(n: int) -> dict:
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     return {"n": n, "chars": sum(len(t) for _, t in pages), "cpu": cpu, "wall": wall, "claims": len(analysis.claims),
             "regex_cpu": regex_cpu, "regex_hits": hits, "rss_mb": _rss_mb(), "empty_mb": empty,
-            "stages": stages.seconds()}
+            "stages": stages.seconds(), "load": os.getloadavg()[0]}
 
 
 def start_dask(workers: int, folder: Path) -> tuple[str, list[subprocess.Popen], float]:
@@ -281,6 +284,10 @@ def whole_machine(spec: dict) -> dict:
             address = None
             if spec["dask"]:
                 address, procs, row["cluster_start"] = start_dask(jobs, Path(spec["scratch"]))
+            if spec.get("one"):  # the fixed cost: the same run on one file (pool start, or connecting)
+                start = time.perf_counter()
+                analyze_paths([spec["one"]], jobs=None if address else jobs, scheduler=address)
+                row["fixed"] = time.perf_counter() - start
             stages = Stages()
             cpu, wall = time.process_time(), time.perf_counter()
             analysis = analyze_paths([folder], jobs=None if address else jobs, scheduler=address,
@@ -291,6 +298,7 @@ def whole_machine(spec: dict) -> dict:
             row["problems"] = [str(p) for p in analysis.problems[:3]]
             del analysis
         row["peak_mb"], row["sampled"] = memory.peak_mb(jobs), memory.sampled
+        row["load"] = os.getloadavg()[0]
     finally:
         for p in procs:
             p.kill()
@@ -332,7 +340,7 @@ def revision() -> str:
 def growth_table(sizes: list[int], timeout: float) -> list[dict]:
     print(f"\n1. one core, in memory (each size in a fresh process)\n"
           f"{'articles':>8} {'MB text':>7} {'CPU s':>7} {'wall s':>7} {'art/CPU-s':>9} {'claims':>8} "
-          f"{'peak MB':>8} {'regex art/CPU-s':>15} {'ratio':>6}", flush=True)
+          f"{'peak MB':>8} {'regex art/CPU-s':>15} {'ratio':>6} {'load':>5}", flush=True)
     rows = []
     for n in sizes:
         r = child("one-core", str(n), timeout)
@@ -342,7 +350,7 @@ def growth_table(sizes: list[int], timeout: float) -> list[dict]:
         rate, regex_rate = n / r["cpu"], n / max(r["regex_cpu"], 1e-9)
         r["ratio"] = rate / regex_rate
         print(f"{n:>8,} {r['chars'] / 1e6:>7.1f} {r['cpu']:>7.2f} {r['wall']:>7.2f} {rate:>9.0f} {r['claims']:>8,} "
-              f"{r['rss_mb']:>8.0f} {regex_rate:>15,.0f} {r['ratio']:>6.3f}", flush=True)
+              f"{r['rss_mb']:>8.0f} {regex_rate:>15,.0f} {r['ratio']:>6.3f} {r['load']:>5.1f}", flush=True)
         rows.append(r)
     if rows:
         names = list(rows[0]["stages"])
@@ -363,14 +371,15 @@ def machine_table(n: int, jobs: int, dask: bool, timeout: float, scratch: Path) 
     folder = write_corpus(synthetic_corpus(n), scratch / f"corpus-{n}")
     print(f"\n2. the whole machine: {n:,} files on disk, analyze_paths as `crosscheck analyze` runs it "
           f"({default_jobs()} cores)\n"
-          f"{'how':<22} {'wall s':>7} {'art/s':>7} {'speed-up':>8} {'client CPU s':>12} {'peak MB':>8}  "
+          f"{'how':<22} {'wall s':>7} {'art/s':>7} {'speed-up':>8} {'client CPU s':>12} {'peak MB':>8} {'load':>5}  "
           f"read/extract/link/topics+conflicts s", flush=True)
     runs = [("--jobs 1", 1, False), (f"--jobs {jobs}", jobs, False)]
     if dask:
         runs.append((f"dask, {jobs} workers", jobs, True))
+    one = write_corpus(synthetic_corpus(1), scratch / "corpus-1") / "00000_synthetic.txt"
     rows = []
     for label, j, is_dask in runs:
-        spec = {"folder": str(folder), "jobs": j, "dask": is_dask, "scratch": str(scratch)}
+        spec = {"folder": str(folder), "jobs": j, "dask": is_dask, "scratch": str(scratch), "one": str(one)}
         r = child("machine", json.dumps(spec), timeout)
         if r is None:
             print(f"{label:<22}  did not finish in {timeout:.0f} s", flush=True)
@@ -380,53 +389,49 @@ def machine_table(n: int, jobs: int, dask: bool, timeout: float, scratch: Path) 
         mark = "" if r["sampled"] else " (bound)"
         stage_text = "/".join(f"{r['stages'].get(s, 0):.1f}" for s in Stages.ORDER)
         print(f"{label:<22} {r['wall']:>7.2f} {n / r['wall']:>7.0f} {base / r['wall']:>7.2f}x {r['client_cpu']:>12.2f} "
-              f"{r['peak_mb']:>8.0f}{mark}  {stage_text}", flush=True)
+              f"{r['peak_mb']:>8.0f}{mark} {r['load']:>5.1f}  {stage_text}", flush=True)
         if is_dask:
             print(f"{'':<22} (starting the scheduler and {j} workers took {r['cluster_start']:.1f} s more, not counted)")
         rows.append(r)
     return rows
 
 
-def dask_overhead(small: int, rows: list[dict], jobs: int, timeout: float, scratch: Path) -> None:
-    """Dask's fixed and per-article cost over the pool, from two sizes, and where a cluster pays."""
+def dask_overhead(rows: list[dict], jobs: int) -> None:
+    """Dask's fixed and per-article cost over the pool, and the corpus size from which a cluster pays.
+
+    Fixed costs are measured as a one-file run in the same set-up (a pool starting its workers;
+    a client connecting, checking the workers' crosscheck and sending the lexicon); the rest of
+    each run's wall time, per article, gives the per-article costs.
+    """
     pool = next((r for r in rows if not r["dask"] and r["jobs"] == jobs), None)
     dask = next((r for r in rows if r["dask"]), None)
     serial = next((r for r in rows if r["jobs"] == 1 and not r["dask"]), None)
-    if not (pool and dask and serial):
+    if not (pool and dask and serial) or jobs < 2:
         return
     n = pool["n"]
-    folder = write_corpus(synthetic_corpus(small), scratch / f"corpus-{small}")
-    got = {}
-    for label, is_dask in (("pool", False), ("dask", True)):
-        spec = {"folder": str(folder), "jobs": jobs, "dask": is_dask, "scratch": str(scratch)}
-        got[label] = child("machine", json.dumps(spec), timeout)
-    if not all(got.values()):
-        return
-    per = {}
-    for label, big in (("pool", pool), ("dask", dask)):
-        slope = (big["wall"] - got[label]["wall"]) / (n - small)
-        per[label] = (got[label]["wall"] - slope * small, slope)  # (fixed s, s per article)
-    (fixed_p, slope_p), (fixed_d, slope_d) = per["pool"], per["dask"]
-    print(f"\nDask over the pool on this machine ({small:,} and {n:,} articles, {jobs} workers each): "
-          f"{dask['wall'] - pool['wall']:+.2f} s at {n:,} ({(dask['wall'] / pool['wall'] - 1) * 100:+.0f} %), "
-          f"fixed {fixed_d - fixed_p:+.2f} s (connect, check workers, send the lexicon), "
-          f"{(slope_d - slope_p) * 1e3:+.3f} ms per article (shipping text and results through the client)")
-    # A cluster of K machines like this one: the per-article half spread over K times the cores,
-    # the client's own work (listing, reading files, combine) unchanged.
-    work = sum(serial["stages"].get(s, 0) for s in ("read", "extract")) / n  # core-seconds per article
-    corpus_wide = (serial["wall"] - work * n) / n  # combine and the rest, per article, serial
-    print(f"per article: {work * 1e3:.2f} ms of per-article work on one core, {corpus_wide * 1e3:.2f} ms of "
-          f"corpus-wide work in the client")
+    per_pool, per_dask = (pool["wall"] - pool["fixed"]) / n, (dask["wall"] - dask["fixed"]) / n
+    extra = per_dask - per_pool
+    print(f"\nDask against the pool, {jobs} workers each, {n:,} articles: {dask['wall'] - pool['wall']:+.1f} s "
+          f"({(dask['wall'] / pool['wall'] - 1) * 100:+.0f} %); fixed cost {dask['fixed']:.2f} s against the pool's "
+          f"{pool['fixed']:.2f} s (a one-file run); per article {per_dask * 1e3:.2f} ms against {per_pool * 1e3:.2f} ms "
+          f"({extra * 1e3:+.2f} ms: the client reads and ships each text, and the scheduler's round trips)")
+    # One core's per-article work (reading + read_article), and what a run does serially in the client.
+    work = (serial["stages"]["read"] + serial["stages"]["extract"]) / n
+    print(f"per article: {work * 1e3:.2f} ms of per-article work on one core; the corpus-wide steps "
+          f"(linking, topics, conflicts) take {serial['stages']['link'] + serial['stages']['topics']:.1f} s "
+          f"at {n:,} in the client, wherever the rest runs")
     for k in (2, 4, 8):
-        gain = slope_p - (slope_d - work / jobs + work / (jobs * k))  # s per article a K-machine cluster saves
-        if gain <= 0:
-            print(f"a cluster of {k} machines like this one: never faster than the pool here "
-                  f"(the client's share per article is the bottleneck)")
+        # A cluster of k machines like this one: the per-article work spread over k times the workers,
+        # the client's share per article as measured on the loopback (more over a slow network).
+        saved = work / jobs - work / (jobs * k) - max(extra, 0.0)
+        if saved <= 0:
+            print(f"a cluster of {k} machines like this one: no faster than this machine's pool at any size "
+                  f"(Dask's cost per article exceeds what {k * jobs} workers save)")
             continue
-        n_star = max(0.0, (fixed_d - fixed_p) / gain)
-        at = fixed_d + n * (slope_d - work / jobs + work / (jobs * k))
+        n_star = max(0.0, dask["fixed"] - pool["fixed"]) / saved
+        at = dask["fixed"] + n * (per_dask - work / jobs + work / (jobs * k))
         print(f"a cluster of {k} machines like this one ({k * jobs} workers): pays from about {n_star:,.0f} articles; "
-              f"{n:,} would take ~{at:.1f} s (pool: {pool['wall']:.1f} s)")
+              f"{n:,} would take ~{at:.0f} s against the pool's {pool['wall']:.0f} s")
 
 
 def big_inputs(jobs: int, timeout: float, scratch: Path) -> None:
@@ -508,13 +513,14 @@ def main() -> int:
         except ImportError:
             print("(no local Dask cluster: distributed is not installed; pip install 'crosscheck[cluster]')")
             dask = False
-    print(f"crosscheck {revision()}, Python {sys.version.split()[0]}, {default_jobs()} cores", flush=True)
+    print(f"crosscheck {revision()}, Python {sys.version.split()[0]}, {default_jobs()} cores; 'load' is the "
+          f"1-minute load average after each run (above the core count, other work shared the cores)", flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="crosscheck-bench-"))
     try:
         growth = growth_table(sizes, args.timeout)
         rows = machine_table(machine, args.jobs, dask, args.timeout, scratch)
         if dask:
-            dask_overhead(max(200, machine // 5), rows, args.jobs, args.timeout, scratch)
+            dask_overhead(rows, args.jobs)
         if args.full and not args.no_big:
             big_inputs(args.jobs, args.timeout, scratch)
         verdict(growth, rows)
