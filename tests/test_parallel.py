@@ -78,6 +78,20 @@ def test_progress_reports_each_stage_in_order(corpus):
     assert ("extracting claims", len(analysis.sources), len(analysis.sources)) in seen
 
 
+def test_pool_refuses_a_50_mb_article_as_a_serial_run_does(tmp_path):
+    """A 50 MB file among small ones is refused by its size, without being read, in the pool too."""
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(f"Blast\n\n{i + 3} people were killed in the blast.\n")
+    with (tmp_path / "2_big.txt").open("wb") as f:
+        f.truncate(50_000_000)  # sparse: nothing is written, and nothing need be read
+    start = time.monotonic()
+    pooled = analyze_paths([tmp_path], jobs=2)
+    assert time.monotonic() - start < 30
+    assert [str(p) for p in pooled.problems] == ["2_big.txt: 50 MB is over the 10 MB limit, skipped"]
+    assert [s.id for s in pooled.sources] == ["s1", "s2", "s3", "s4"]
+    assert json_text(to_json(pooled)) == _serial_json([str(tmp_path)])
+
+
 def test_configured_words_reach_pool_workers(tmp_path):
     """[measures] words given to the analysis are read by the workers too (they travel in the lexicon)."""
     for i in range(3):
