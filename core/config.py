@@ -40,6 +40,7 @@ except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib  # type: ignore[no-redef]
 
 from .analysis.lexicon import MEASURES
+from .text_safety import inert
 
 SETTINGS = ("reviewer", "theme", "keys", "aliases", "measures")
 _EXAMPLE_ALIAS = 'jnim = ["JNIM", "GSIM"]'
@@ -71,7 +72,9 @@ class ConfigProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}, line {self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        """One line for a person; a path or quoted value with control characters shows them as escapes."""
+        where = f"{self.path}, line {self.line}" if self.line else self.path
+        return inert(f"{where}: {self.message}")
 
 
 def config_path(environ: Mapping[str, str] = os.environ) -> Path:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text_safety import inert
+
 OPEN = None
 """An open interval end: `low=None` is unbounded below, `high=None` unbounded above."""
 
@@ -66,7 +68,8 @@ class Problem:
     """False when the file was still analysed (e.g. decoded as Windows-1252)."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        """One line for a person, with anything unsafe in the path or message shown as escapes."""
+        return inert(f"{self.path}: {self.message}")
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class Claim:
     """Stable identity across re-analysis: source path, number phrase and its context."""
     sentence_start: int = 0
     in_title: bool = False
+    implausible: bool = False
+    """The figure is beyond any count of people (over ten billion): read as written, and flagged."""
     part_of: str | None = None
     """For a claim that is a stated part of a total ("121 killed: 84 ... and 47 ..."): the total's
     claim id. The one record of the relation: conflicts and exports derive from it."""

@@ -17,6 +17,7 @@ import json
 from typing import Any, Iterable, Iterator, Mapping, TextIO
 
 from .model import Analysis
+from .text_safety import inert, inert_json
 
 SCHEMA = "crosscheck/1"
 
@@ -54,7 +55,8 @@ def _document(analysis: Analysis) -> Iterator[tuple[str, Any]]:
              "number_text": c.number_text, "sentence": c.sentence, "low": c.low, "high": c.high,
              "hedge": c.hedge, "measure": c.measure, "who": c.who, "party": c.party,
              "attributed_to": c.attributed_to, "event": c.event, "topic": c.topic,
-             "part_of": c.part_of, "in_title": c.in_title, "fingerprint": c.fingerprint}
+             "part_of": c.part_of, "in_title": c.in_title, "fingerprint": c.fingerprint,
+             "implausible": c.implausible}
             for c in analysis.claims
         ),
         "topics": (
@@ -74,12 +76,18 @@ def _document(analysis: Analysis) -> Iterator[tuple[str, Any]]:
     }.items())
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_C_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 """Without `indent`, `encode` runs the C encoder."""
 
 
+def _ENCODE(value: Any) -> str:
+    """One value as JSON, inert (`text_safety.inert_json`): the same strings, safe to print."""
+    return inert_json(_C_ENCODE(value))
+
+
 def write_json(doc: Mapping[str, Any] | Iterable[tuple[str, Any]], out: TextIO) -> None:
-    """Writes a JSON object with the C encoder, one top-level key and one list item a line.
+    """Writes a JSON object with the C encoder, one top-level key and one list item a line, inert
+    (controls a terminal would act on written as `\\uXXXX` escapes).
 
     `doc` is a mapping or its (key, value) pairs; a value that is a list or an iterator is
     written an item at a time, so an iterator is never held whole.
@@ -114,7 +122,10 @@ CSV_FIELDS = ["claim", "source", "path", "outlet", "published", "start", "end", 
 
 
 def to_csv(analysis: Analysis) -> str:
-    """One row per claim, with its source's path and outlet and whether it is in a conflict."""
+    """One row per claim, with its source's path and outlet and whether it is in a conflict.
+
+    Text cells are made inert (`text_safety.inert`): a control character in a file name, an
+    outlet or a sentence is written as a visible escape, so the CSV is safe to print."""
     sources = {s.id: s for s in analysis.sources}
     conflicted = {i for x in analysis.conflicts for i in x.disputed}
     buf = io.StringIO()
@@ -122,8 +133,9 @@ def to_csv(analysis: Analysis) -> str:
     writer.writerow(CSV_FIELDS)
     for c in analysis.claims:
         s = sources[c.source]
-        writer.writerow([c.id, c.source, s.path, s.outlet or "", s.published or "", c.start, c.end,
-                         c.number_text, "" if c.low is None else c.low, "" if c.high is None else c.high,
-                         c.hedge, c.measure, c.who, c.attributed_to or "", c.event, c.topic,
-                         "yes" if c.id in conflicted else "no", " ".join(c.sentence.split())])
+        writer.writerow([inert(v) if isinstance(v, str) else v for v in (
+            c.id, c.source, s.path, s.outlet or "", s.published or "", c.start, c.end,
+            c.number_text, "" if c.low is None else c.low, "" if c.high is None else c.high,
+            c.hedge, c.measure, c.who, c.attributed_to or "", c.event, c.topic,
+            "yes" if c.id in conflicted else "no", " ".join(c.sentence.split()))])
     return buf.getvalue()

@@ -1,16 +1,18 @@
 """The `crosscheck` command: the dashboard by default, `analyze` for headless output.
 
     crosscheck [PATH ...] [--db FILE] [--read-only]   open the dashboard (no PATH: the bundled sample)
-    crosscheck analyze [PATH ...] --format json|table|csv [-o FILE] [--jobs N | --scheduler ADDRESS]
-    crosscheck export [PATH ...] [--db FILE] --format markdown|csv|json [-o FILE] [--jobs N | --scheduler ADDRESS]
+    crosscheck analyze [PATH ...] --format json|table|csv [-o FILE] [--max-size SIZE] [--jobs N | --scheduler ADDRESS]
+    crosscheck export [PATH ...] [--db FILE] --format markdown|csv|json [-o FILE] [--max-size SIZE]
+                      [--jobs N | --scheduler ADDRESS]
     crosscheck history [PATH ...] [--db FILE] [--format table|json] [--limit N]
 
 Exit codes: 0 ok, 1 nothing could be analysed, a review database given with --db could not be
 read, the Dask scheduler given with --scheduler could not be used, or output failed; 2 usage
 error. `analyze` and `export` read the articles on every core (`--jobs`) or on a Dask cluster
 (`--scheduler`), with the `[aliases]` and `[measures]` of the user's config.toml, as the
-dashboard does. Problems with single files go to stderr, one line each,
-and never stop the run. `export` and `history` only ever read the review database.
+dashboard does. Problems with single files go to stderr, one line each, and never stop the run. `export` and `history` only ever read the review database. Everything
+printed that came from outside (file names, titles, notes, reviewer names) is made inert first
+(`core.text_safety`); writing goes through `output.emit` (whole files, no tracebacks).
 """
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ import re
 import sys
 import time
 from typing import Sequence
+
+from .output import emit, say as _say
+from crosscheck.core.text_safety import inert_line
 
 COMMANDS = ("analyze", "export", "history")
 
@@ -40,8 +45,27 @@ def _analyze_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--quiet", "-q", action="store_true",
                    help="do not report unreadable files or progress on stderr")
+    _max_size_option(p)
     _where_options(p)
     return p
+
+
+DEFAULT_MAX_SIZE = 10_000_000
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", re.IGNORECASE)
+
+
+def _max_size_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-size", type=_byte_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
+                   help="skip articles larger than SIZE, in bytes or with a unit: 500KB, 50MB, 1GB "
+                        "(default: 10MB)")
+
+
+def _byte_size(text: str) -> int:
+    """`--max-size`: "50MB", "50m", "500 KB", "1.5GB" or a number of bytes (units are powers of 1000)."""
+    m = _SIZE.fullmatch(text)
+    if not m or float(m.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"expected a size such as 50MB, 500KB or 2000000, got {text!r}")
+    return int(float(m.group(1)) * {"": 1, "k": 1e3, "m": 1e6, "g": 1e9}[m.group(2).lower()])
 
 
 _ADDRESS = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
@@ -99,7 +123,7 @@ def _analysis(args: argparse.Namespace):
         _say(f"{problem}; analysing with the default settings")
     progress = _Progress(not args.quiet and sys.stderr.isatty())
     try:
-        analysis = analyze_paths(args.paths or None, jobs=args.jobs, scheduler=args.scheduler,
+        analysis = analyze_paths(args.paths or None, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_size,
                                  aliases=[list(g) for g in config.aliases] or None,
                                  measure_words={k: list(v) for k, v in config.measure_words.items()} or None,
                                  progress=progress)
@@ -158,12 +182,8 @@ def analyze_command(argv: Sequence[str]) -> int:
         return 1
     if analysis is None:
         return 1
-    try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    except OSError as e:
-        print(f"crosscheck: cannot write {args.output}: {e.strerror}", file=sys.stderr)
-        return 1
-    try:
+
+    def write(out) -> None:
         if args.format == "json":
             write_analysis_json(analysis, out)
         elif args.format == "csv":
@@ -174,13 +194,8 @@ def analyze_command(argv: Sequence[str]) -> int:
             from .table import render
             width = None if out.isatty() else max(80, int(os.environ.get("COLUMNS", "100") or 100))
             render(analysis, Console(file=out, width=width, highlight=False, soft_wrap=False))
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return 0
+
+    return emit(args.output, write)
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:
@@ -205,6 +220,7 @@ def _export_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", "-q", action="store_true",
                    help="report only errors on stderr (not unreadable articles, progress or a missing "
                         "database)")
+    _max_size_option(p)
     _where_options(p)
     return p
 
@@ -256,10 +272,6 @@ def _open_review(db: str | None, paths: Sequence[str]):
     return store, path, None
 
 
-def _say(message: str) -> None:
-    print(f"crosscheck: {message}", file=sys.stderr)
-
-
 def export_command(argv: Sequence[str]) -> int:
     args = _export_parser().parse_args(argv)
     from crosscheck.core.analysis.parallel import ClusterError
@@ -289,23 +301,7 @@ def export_command(argv: Sequence[str]) -> int:
     elif store is None and not args.quiet:
         _say(f"no decisions recorded for this corpus yet (looked in {path}); exporting the analysis alone")
     text = render(args.format, ix, review, db=str(path) if store is not None else None)
-    try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    except OSError as e:
-        _say(f"cannot write {args.output}: {e.strerror}")
-        return 1
-    try:
-        out.write(text)
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
-    except OSError as e:
-        _say(f"cannot write {args.output or 'standard output'}: {e.strerror}")
-        return 1
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    return 0
+    return emit(args.output, lambda out: out.write(text))
 
 
 def history_command(argv: Sequence[str]) -> int:
@@ -324,7 +320,8 @@ def history_command(argv: Sequence[str]) -> int:
         _say(f"no decisions recorded for this corpus yet (looked in {path})")
         if args.format == "table":
             return 0
-    try:
+
+    def write(out) -> None:
         if args.format == "json":
             doc = {"db": str(path), "entries": [
                 {"seq": e.seq, "at": e.at, "reviewer": e.reviewer, "action": e.action, "key": e.key,
@@ -332,31 +329,29 @@ def history_command(argv: Sequence[str]) -> int:
                  "old": _history_json(e.field, e.old), "new": _history_json(e.field, e.new)}
                 for e in entries]}
             from crosscheck.core.report import write_json
-            write_json(doc, sys.stdout)
+            write_json(doc, out)
         else:
             for e in entries:
-                print(f"{_utc(e.at)}  {_line(e.reviewer)}  {e.action}  {_line(e.label or e.key)}  "
-                      f"{e.field}: {_history_text(e.field, e.old)} → {_history_text(e.field, e.new)}")
-    except BrokenPipeError:
-        sys.stderr.close()
-    return 0
+                out.write(f"{_utc(e.at)}  {_line(e.reviewer)}  {_line(e.action)}  {_line(e.label or e.key)}  "
+                          f"{_line(e.field)}: {_history_text(e.field, e.old)} → {_history_text(e.field, e.new)}\n")
+
+    return emit(None, write)
 
 
 def _utc(at: str) -> str:
     from datetime import datetime, timezone
     try:
-        when = datetime.fromisoformat(at.replace("Z", "+00:00"))
-    except ValueError:
-        return at
+        when = datetime.fromisoformat(str(at).replace("Z", "+00:00"))
+    except (ValueError, TypeError):
+        return _line(str(at))
     if when.tzinfo is None:
         when = when.replace(tzinfo=timezone.utc)
     return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%SZ")
 
 
 def _line(text: str | None) -> str:
-    """Stored text on one terminal line: control characters dropped, line breaks shown as ↵."""
-    from .table import _CONTROL
-    return " ↵ ".join(" ".join(_CONTROL.sub("", part).split()) for part in (text or "").splitlines() or [""])
+    """Stored text on one terminal line: line breaks shown as ↵, other control characters as escapes."""
+    return " ↵ ".join(inert_line(part) for part in (text or "").splitlines() or [""])
 
 
 def _history_json(field: str, value: str | None):

@@ -1,12 +1,10 @@
 """`crosscheck analyze --format table`: the analysis as Rich tables that read at 80 columns.
 
 Every string that came from an article goes into a `Text` object built from the plain string,
-never into markup, and control characters are stripped first, so an article cannot restyle the
-output or send escape sequences to the terminal.
+never into markup, and control characters are shown as escapes first (`core.text_safety`), so
+an article cannot restyle the output or send escape sequences to the terminal.
 """
 from __future__ import annotations
-
-import re
 
 from rich import box
 from rich.console import Console, Group
@@ -15,13 +13,12 @@ from rich.text import Text
 
 from crosscheck.core.model import Analysis
 from crosscheck.core.analysis.numbers import interval_text
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+from crosscheck.core.text_safety import inert_line
 
 
 def safe(text: str | None, limit: int | None = None) -> Text:
-    """Untrusted text as a plain `Text`: no markup, no control characters, one line."""
-    clean = _CONTROL.sub("", " ".join((text or "").split()))
+    """Untrusted text as a plain `Text`: no markup, control characters as escapes, one line."""
+    clean = inert_line(text)
     if limit and len(clean) > limit:
         clean = clean[: limit - 1] + "…"
     return Text(clean)
@@ -50,7 +47,7 @@ def render(analysis: Analysis, console: Console) -> None:
         sources.add_column(col, **kw)
     for s in a.sources:
         n = sum(1 for c in a.claims if c.source == s.id)
-        sources.add_row(s.id, safe(s.outlet or "—"), s.published or "—", safe(s.title or s.path, 60),
+        sources.add_row(s.id, safe(s.outlet or "—"), safe(s.published or "—"), safe(s.title or s.path, 60),
                         str(n), ", ".join(s.same_story_as) or "")
     console.print(sources)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scoring import analysis_of, score
+from devset_report import micro_average
 
 DATA = Path(__file__).parent / "data"
 SEED_TARGETS = {"conflict_f1": 0.95, "claim_recall": 0.95, "value_accuracy": 0.95,
@@ -57,3 +58,37 @@ def test_devset_event_stays_above_floor(gold_path):
     metrics = _metrics(gold_path.parent, gold_path)
     shortfalls = _shortfalls(metrics, DEVSET_FLOORS | BASELINES.get(gold_path.parent.name, {}))
     assert not shortfalls, f"{gold_path.parent.name}: {'; '.join(shortfalls)}\n{metrics}"
+
+
+REALDEV = Path(__file__).resolve().parents[2] / "shared" / "realdev"
+"""Real pages of seven events, hand-annotated twice (beside the checkout, as CI has it)."""
+REALDEV_FLOORS = json.loads((DATA / "realdev_floors.json").read_text(encoding="utf-8"))
+_REALDEV_EVENTS = sorted(REALDEV.glob("*/gold.json")) if REALDEV.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def realdev_metrics() -> dict:
+    if not _REALDEV_EVENTS:
+        pytest.skip(f"no real-page gold at {REALDEV} (../shared/realdev beside the checkout)")
+    out = {}
+    for gold_path in _REALDEV_EVENTS:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        out[gold_path.parent.name] = score(gold, analysis_of(gold_path.parent), gold_path.parent)
+    return out
+
+
+@pytest.mark.parametrize("event", [k for k in REALDEV_FLOORS if not k.startswith("_")])
+def test_realdev_event_stays_above_floor(realdev_metrics, event):
+    """A real-page event keeps conflict F1, claim recall, value and attribution accuracy above its ratchet."""
+    if event not in realdev_metrics:
+        pytest.skip(f"{event} is not in {REALDEV}")
+    metrics = {k: v for k, v in realdev_metrics[event].items() if k not in _DIAGNOSTICS}
+    shortfalls = _shortfalls(metrics, REALDEV_FLOORS[event])
+    assert not shortfalls, f"{event}: {'; '.join(shortfalls)}\n{metrics}"
+
+
+def test_realdev_micro_average_stays_above_floor(realdev_metrics):
+    """Micro-averaged over the real events, every metric stays above its ratchet."""
+    metrics = micro_average(list(realdev_metrics.values()))
+    shortfalls = _shortfalls(metrics, REALDEV_FLOORS["_micro"])
+    assert not shortfalls, f"realdev micro-average: {'; '.join(shortfalls)}"

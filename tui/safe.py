@@ -5,16 +5,14 @@ reaches a widget, so `[bold]` is shown as typed and an ESC byte can never reach 
 """
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+from crosscheck.core.text_safety import strip_controls
 
 
 def clean(text: str | None) -> str:
     """The string with control and bidi-override characters removed (newlines kept)."""
-    return _CONTROL.sub("", text or "")
+    return strip_controls(text)
 
 
 def plain(text: str | None, limit: int | None = None, style: str = "") -> Text:

@@ -57,6 +57,12 @@ _HEADLINE_SOURCE = re.compile(
     r"[Mm]ilitary|[Mm]inistry|[Gg]overnment|[Aa]uthorities|[Rr]escuers|[Hh]ospital|[Dd]octors|[Ww]itnesses|"
     r"[Cc]oast\s+guard|[A-Z]{2,6}(?:\s+agencies)?)):\s+(?=\S)")
 """'Police: 400 missing, 200 found': a headline that names its source before a colon."""
+_HEADLINE_TAIL = re.compile(
+    r"(?:\s[-–—]\s*|(?<=\d)-)(?P<who>(?:[a-z]+\s+){0,2}(?:principal|police|official|officials|ministry|army|military|"
+    r"governor|hospital\s+official|health\s+ministry|sources?|report|media|un|who|government|minister|spokesman|"
+    r"witnesses|residents|rescuers|agency|state\s+media)|[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*){0,3})\s*$")
+"""'115 schoolgirls still missing after kidnap - principal', '... rises to 79-hospital official':
+a headline that names its source after a dash at its end."""
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;:()]{3,120},(?=\s*$)")
 _AUX_ONLY = {"had", "has", "have", "also", "later", "earlier", "previously", "then", "first", "reportedly",
              "initially", "already"}
@@ -73,8 +79,10 @@ PRONOUNS = {"it", "he", "she", "they", "we", "its data", "the report", "the stat
             "the statement", "the report", "the group"}
 """Claimants that refer back to one named before; `extract` resolves them across sentences."""
 _LEAD_STRIP = re.compile(r"^(?:(?:with|and|but|while|as|then|also|later|meanwhile|now|so|yet|separately|instead)\s+)+", re.I)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
-_REPORTED_BY = re.compile(r"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|claimed|counted)\s+by\s+(?P<who>[^,;:.()]+?)(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
+_NAME_RUN = r"(?:(?:[A-Z]\.){2,}|[^,;:.()])+?"
+"""A claimant's words up to a clause mark; "U.S." and "U.N." keep their dots."""
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<who>{_NAME_RUN})(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
+_REPORTED_BY = re.compile(rf"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|claimed|counted)\s+by\s+(?P<who>{_NAME_RUN})(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
 _PASSIVE_ATTACK = re.compile(r"\b(?:attack|ambush|assault|bombing|strike|raid|blast)s?\s+(?:was\s+|were\s+)?claimed\s+by\b", re.I)
 _TOLD = re.compile(r"^\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})", re.U)
 _SENT_START_VERB = SAY_VERBS | {"attributed", "has", "have", "had", "is", "was", "were", "will",
@@ -89,11 +97,13 @@ _TRAILING_AUX = re.compile(r"\s+(?:has|have|had|also|later|previously|then|repor
 _PRONOUN_LEAD = re.compile(r"(?:of|among|in|from|for)\s+.*\b(they|we|he|she|it)$", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|reported)\b")
 _BY_OR_CREDIT = re.compile(r"\s+by\b|\s+(?:responsibility|credit)\b")
-_INVERTED_TAIL = re.compile(r"\s+(?:the\s+)?([A-Za-z][\w’'\-]*(?:\s+[\w’'\-]+){0,9}?)\s*(?:[.,;]|$)")
+_INVERTED_TAIL = re.compile(r"\s+(?!that\b|this\b|it\b|there\b|on\b|in\b|at\b|by\b|to\b|\d)(?:the\s+)?"
+                            r"([A-Za-z][\w’'\-]*(?:\s+[\w’'\-]+){0,9}?)\s*(?:[.,;]|$)", re.I)
+"""The speaker after a verb that closes the clause: '..., said the police chief.', '..., confirmed
+international media reports'; never a clause that goes on ('said that at least 30 died')."""
 _AND_END = re.compile(r"\band\s*$")
 _ONE_OF = re.compile(r"(?:one|some|each) of \w+", re.I)
 _SAID_TAIL = re.compile(r"\s+(?:the\s+)?([A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,5}?)\s*[.,]")
-_QUOTE_CLOSE = re.compile(r"[\"”]\s*,?\s*(?P<rest>.+)$")
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -110,6 +120,19 @@ def _clean(who: str) -> str:
 
 
 _LOOK_BACK = 400
+_DIGIT_IN = re.compile(r"\d")
+_NOT_A_SPEAKER = re.compile(
+    r"^\W*\d|\b(?:toll|tolls|figure|figures|number|count|tally|total|attacks?|blasts?|explosions?|bombings?|"
+    r"incident|operation|crash|disaster|tragedy)(?:\s+(?:had|has|have|was|were|is|been|had\s+been|earlier|also))*\s*$", re.I)
+"""Subjects that cannot be a source: a figure or a toll ("The toll had been put at 321"), an
+event ("The attacks were claimed by ..."), a number ("13 US military soldiers")."""
+_LEADING_TIME = re.compile(r"^(?:(?:the\s+)?(?:following|next|previous|same)\s+|on\s+|last\s+|this\s+|early\s+|late\s+)?"
+                           r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|evening|night|week|day)\b[\s,]*", re.I)
+_PROPER_NAME = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt)\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]*){0,3}")
+_TITLE_NOUN = re.compile(r"\b(?:minister|ministry|spokes(?:man|woman|person)|official|chief|head|director|commissioner|"
+                         r"governor|president|secretary|principal|manager|officer|collector|commander|mayor|chairman|"
+                         r"adviser|advisor|representative|coordinator|general|inspector|superintendent)\b", re.I)
+"""A title before a speaker's name: 'Police spokesman', "Lebanon's health minister"."""
 
 
 def _stripped_end(text: str, end: int) -> int:
@@ -184,11 +207,16 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
     lead = _PRONOUN_LEAD.match(text)
     if lead:
         return lead.group(1)  # "of the injured they had counted": the pronoun is the subject
+    if depth < 3 and i >= 0 and tokens[i][1] == "," and _PROPER_NAME.fullmatch(text):
+        # "Lebanon's health minister, Hamad Hassan, said": the title before the name says who speaks
+        title = _LEADING_TIME.sub("", _subject_before(sentence, tokens[i][0], depth + 1))
+        if title and _TITLE_NOUN.search(title) and len(title.split()) <= 8 and not _PROPER_NAME.fullmatch(title):
+            return f"{title} {text}"
     if (depth < 3 and words and words[0].lower() in ("a", "an", "the") and i >= 0 and tokens[i][1] == ","
             and not _SAID.search(text)):
         # "Muhammad Asim, a spokesman for the hospital, said": the apposition names the speaker
         named = _subject_before(sentence, tokens[i][0], depth + 1)
-        if named and named[0].isupper() and len(named.split()) <= 12:
+        if named and named[0].isupper() and len(named.split()) <= 12 and not _DIGIT_IN.search(named):
             return f"{named}, {text}" if not named.endswith(text) else named
     return text
 
@@ -221,11 +249,14 @@ def cues(sentence: str) -> list[Cue]:
     head = _HEADLINE_SOURCE.match(sentence) if ":" in sentence else None
     if head:
         out.append(Cue(0, head.end(), _clean(head.group("who")), "say"))
+    tail_name = _HEADLINE_TAIL.search(sentence) if "-" in sentence or "–" in sentence or "—" in sentence else None
+    if tail_name and len(sentence.split()) <= 20:
+        out.append(Cue(tail_name.start("who"), len(sentence), _clean(tail_name.group("who")), "inverted"))
     for m in _POSSESSIVE.finditer(sentence) if "'s" in sentence or "’s" in sentence else ():
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "say"))
     for m in _TOLL_VERBS.finditer(sentence) if not _TOLL_VERB_WORDS.isdisjoint(words) else ():
         subject = _subject_before(sentence, m.start())
-        if subject:
+        if subject and not _NOT_A_SPEAKER.search(subject):
             out.append(Cue(m.start(), m.end(), subject, "say"))
     for m in _WORD.finditer(sentence) if not SAY_VERBS.isdisjoint(words) else ():
         tok = m.group().lower()
@@ -238,7 +269,9 @@ def cues(sentence: str) -> list[Cue]:
         after = sentence[m.end():]
         if _BY_OR_CREDIT.match(after):
             continue  # passive or "claimed responsibility": not a figure's source
-        inverted = _after_comma(sentence, m.start()) and tok in ("said", "says", "informs", "reports", "adds", "added", "wrote")
+        inverted = _after_comma(sentence, m.start()) and tok in (
+            "said", "says", "informs", "reports", "adds", "added", "wrote", "confirmed", "reported", "announced",
+            "stated", "noted", "claimed")
         tail = _INVERTED_TAIL.match(after)
         if inverted and tail:
             out.append(Cue(m.start(), m.end(), _clean(tail.group(1)), "inverted"))
@@ -257,6 +290,8 @@ def cues(sentence: str) -> list[Cue]:
             told = _TOLD.match(after)
             if told and subject:
                 subject = f"{subject} (to {_clean(told.group('outlet'))})"
+        if subject and kind == "say" and _NOT_A_SPEAKER.search(subject):
+            continue  # "a new death toll shows 171 dead ..., according to the ministry": the toll is not who says it
         out.append(Cue(m.start(), m.end(), subject, kind))
     out.sort(key=lambda c: c.start)
     resolved: list[Cue] = []
@@ -301,12 +336,64 @@ def is_reference(claimant: str | None) -> bool:
 
 
 def quote_close(sentence: str) -> str | None:
-    """The claimant named where a quotation closes: '... a man," the police chief said.'"""
-    m = _QUOTE_CLOSE.search(sentence)
-    if not m:
+    """The claimant named where a quotation closes: '... a man," the police chief said.'; a
+    reference ('the official told AFP') is returned as said, for the caller to resolve."""
+    end = max(sentence.rfind('"'), sentence.rfind("”"))
+    rest = sentence[end + 1:].lstrip(" ,") if end >= 0 else ""
+    if not rest:
         return None
-    rest = m.group("rest")
     for c in cues(rest):
-        if c.kind in ("say", "inverted") and not is_reference(c.claimant):
+        if c.kind in ("say", "inverted"):
             return c.claimant
+    return None
+
+
+_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt)\.?\s+)?[A-Z][\w’'\-]*[a-z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*){0,2}|[A-Z]{2}\s+[A-Z][a-z]+"
+_TITLE = (r"(?:minister|spokes(?:man|woman|person)|official|chief|head|director(?:\s+general)?|commissioner|governor|"
+          r"president|secretary|principal|manager|officer|collector|commander|mayor|chairman|adviser|advisor|"
+          r"coordinator|inspector|superintendent|DRM)")
+_TITLE_THEN_NAME = re.compile(rf"(?P<title>(?:[A-Z][\w’']*(?:['’]s)?\s+)?(?:[\w’'()]+\s+){{0,4}}?{_TITLE})\s*,?\s+(?P<name>{_NAME})")
+_NAME_THEN_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,.;\d]{{0,40}}?\b{_TITLE}\b[^,.;\d]{{0,50}}?),")
+SPEAKING = SAY_VERBS | {"denied", "denies", "rejected", "disputed", "admitted", "insisted", "shared", "revealed"}
+"""Verbs that make their subject the last speaker named, for 'he said' and 'she said' later on."""
+
+
+def speakers(text: str) -> dict[str, str]:
+    """Surname -> the fullest way an article introduces a speaker: "Police spokesman Ruwan
+    Gunasekara" for a later "Gunasekara", "Dr Anil Jasinghe, Director General of the Health
+    Services" for "Jasinghe", so a claimant reads as who the person speaks for."""
+    out: dict[str, str] = {}
+    for pattern in (_TITLE_THEN_NAME, _NAME_THEN_TITLE):
+        for m in pattern.finditer(text):
+            name, title = m.group("name").strip(), _clean(m.group("title"))
+            surname = name.split()[-1]
+            if len(surname) < 3 or surname.lower() in SPEAKING:
+                continue
+            full = f"{title} {name}" if pattern is _TITLE_THEN_NAME else f"{name}, {title}"
+            if len(full.split()) <= 14:
+                out.setdefault(surname, full)
+    return out
+
+
+def fuller(claimant: str | None, known: dict[str, str]) -> str | None:
+    """A bare name given the title the article introduced it with ("Gunasekara" -> "Police
+    spokesman Ruwan Gunasekara"); any other claimant as it is."""
+    if not claimant or not known or len(claimant.split()) > 4 or not _PROPER_NAME.fullmatch(claimant.split(" (to ")[0]):
+        return claimant
+    head, sep, tail = claimant.partition(" (to ")
+    full = known.get(head.split()[-1])
+    if not full or head in full and len(full) <= len(head):
+        return claimant
+    return f"{full}{sep}{tail}"
+
+
+def speaker_of(sentence: str) -> str | None:
+    """Who speaks in a sentence with no figure ("X, the principal, has denied the report"), so a
+    later "she said" can be hers."""
+    for m in _WORD.finditer(sentence):
+        if m.group().lower() in SPEAKING:
+            subject = _subject_before(sentence, m.start())
+            if subject and not is_reference(subject) and not _NOT_A_SPEAKER.search(subject) \
+                    and subject.lower() not in _PRONOUNS:
+                return subject
     return None

@@ -72,6 +72,8 @@ def find(topics: Sequence[Topic], claims: Mapping[str, Claim], sources: Sequence
             parts[c.part_of].append(c.id)
     out: list[Conflict] = []
     for t in topics:
+        if t.measure == "other":
+            continue  # freed, rescued, crowds, responders: counted, but not the casualty figures compared
         members = [claims[i] for i in t.claims]
         order = {c.id: n for n, c in enumerate(members)}
         total, involved, pairs = _incompatible(members, order)

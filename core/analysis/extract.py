@@ -19,14 +19,15 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from . import attribution, measures, sentences
+from . import attribution, measures, places, scopes, sentences
 from .lexicon import SHIPPED, Lexicon
 from ..model import Source
 from .numbers import NUMBER_PHRASE, NUMBER_WORDS, parse_phrase
 from .timeref import MONTHS
-from .words import has_any
+from .words import has_any, words
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
+"""Words, numbers and marks; "U.S." and "U.N." stay whole, so "13 U.S. troops" has its group."""
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
 _MONTH_AFTER = re.compile(r"^\s*(?:%s)\b" % "|".join(MONTHS), re.I)
 _AGE = re.compile(r"^\s*(?:-|\s)?(?:years?|yrs?)[- ]?old|^\s*-year", re.I)
@@ -38,15 +39,32 @@ _LABEL_BEFORE = re.compile(r"\b(?:No|no|number|Number|page|flight|Flight|route|R
                            r"battalion|Division|division|Unit|unit|Regiment|regiment|Corps|corps|"
                            r"Class|class|Level|level|Phase|phase|Stage|stage|#)\.?\s*$")
 _CONNECT = re.compile(
-    r"^\s*(?:[:;,–—-]|\(|and|as\s+well\s+as|plus|including|among\s+them|among\s+whom|of\s+whom|"
+    r"^\s*(?:[:;,–—-]|\(|and|as\s+well\s+as|plus|including|among\s+them|among\s+whom|of\s+whom|of\s+which|"
+    r"up\s+by|down\s+by|"
     r"with|while|whereas|but|or|not|to|another|,\s*and|,\s*including|,\s*while|,\s*with|\s)*\s*"
-    r"(?:(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\s+(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
-    r"says|claimed|counted|estimated|gave)\s+)?$",
+    r"(?:(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*|it|they|he|she|officials?|authorities|police)"
+    r"\s+(?:previously\s+|earlier\s+|initially\s+|first\s+|had\s+|has\s+)?(?:reported|said|put\s+the\s+(?:figure|toll|number)\s+at|"
+    r"says|claimed|counted|estimated|gave|mentioned|cited|gave\s+a\s+(?:figure|toll)\s+of)\s+)?$",
     re.I,
 )
 
 
 _DIGIT = re.compile(r"\d")
+_PARTICIPLE = re.compile(r"^\s*(?:taken|abducted|kidnapped|seized|held|killed|injured|wounded)\s+(?=(?:had|have|has|were|was|"
+                         r"are|is)\b)", re.I)
+"""'14 of the 129 girls taken had escaped': the participle describes the whole; the verb after it is the part's."""
+_PARTITIVE_OF_FIGURE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the\s+|all\s+|those\s+)?[\d,]+\b", re.I)
+_BY_ONE = re.compile(r"\bby\s+$", re.I)
+_TO_AFTER = re.compile(r"^\s+to\b", re.I)
+_ONE_OF_THE = re.compile(r"^\s+of\s+(?:the|those)\s+(?:dead|deceased|fatalities|victims|bodies|injured|wounded|missing|"
+                         r"killed|hostages|abducted)\b", re.I)
+_REVISED_TO = re.compile(
+    r"^\s*,?\s*(?:(?:which|that|before|but|and|then|later|it|they)\b[^.;:\d]{0,60}?)?\b(?:revised|raised|lowered|cut|"
+    r"increased|reduced|brought|corrected|updated|changed|put)\b(?:\s+(?:it|the\s+(?:toll|figure|number|count)))?"
+    r"\s+(?:down\s+|up\s+|downward\s+)?(?:to|at)\s*$|^\s+(?:from|down\s+from|up\s+from)\s*$", re.I)
+"""What joins a toll to its revision: "put at 288, which the government revised to 275",
+"revised the toll to 275 from 288". The second figure counts the same people as the first."""
+_CAME_BACK_WORDS = frozenset("escaped escape rescued freed released found returned reunited came got managed fled".split())
 _BEFORE, _AFTER = 400, 600
 """How far before and after a figure its rules read (characters)."""
 _PLAIN_WORD = re.compile(r"[a-z][a-z\-]+")
@@ -61,14 +79,14 @@ _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "o
                   "an", "said", "says", "including", "among", "while", "as", "for", "into", "over",
                   "after", "before", "since", "during", "another", "when", "because", "then", "until",
                   "more", "most", "such", "these", "those", "this", "its", "their", "his", "her", "our"}
-_CRITICAL = re.compile(r"^[^.;,\d]*?\b(?:critical|serious|grave)\s+condition|^\W*(?:\w+\s+){0,4}?(?:critically|seriously|"
-                       r"gravely)\s+(?:injured|wounded|hurt)|^[^.;,\d]*?\bin\s+intensive\s+care", re.I)
 _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims|bodies|injured))", re.I)
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
-                       r"last|this|across|near|when|while|and|so|from)\b)", re.I)
+                       r"last|this|across|near|when|while|and|so|from|with|including|against|amid|but|or|then|"
+                       r"according|till|until|up|down)\b)", re.I)
 """What may follow a figure with no group ('the toll rose to 27 on Tuesday')."""
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$|^(?:British|French|Dutch|Irish|Swiss|"
+                      r"Welsh|English|Scottish|Danish|Swedish|Finnish|Polish|Turkish|Spanish|Kurdish)$")
 
 
 @dataclass(frozen=True)
@@ -151,9 +169,17 @@ def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None,
     mods: list[str] = []
     i = 0
     if toks and toks[0][2].lower() == "of" and len(toks) > 1:
-        i = 2 if toks[1][2].lower() in ("the", "them", "those") else 1
+        i = 2 if toks[1][2].lower() in ("the", "them", "those", "all") else 1
         if toks[i - 1][2].lower() == "them":
             return toks[i - 1][1], None, None, [], "them"
+        if i < len(toks) and toks[i][2][0].isdigit():
+            i += 1  # "120 of the 5,000 people who were injured": the whole's group is the part's
+    elif len(toks) > 1 and toks[0][2].lower() == "each" and toks[1][2].lower() == "from":
+        i = 1  # "four each from China and Russia"
+    if i + 1 < len(toks) and toks[i][2].lower() == "from" and toks[i + 1][2][:1].isupper():
+        country = places.country_of(toks[i + 1][2])
+        if country:  # "five from Iran, two from the United States": where they came from is who they are
+            return toks[i + 1][1], None, None, [toks[i + 1][2]], toks[i + 1][2]
     while i < len(toks) and i < 9:
         s, e, tok = toks[i]
         low = tok.lower()
@@ -168,11 +194,17 @@ def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None,
                 continue
             return e, lex.roles[low], None, mods, low
         if low in lex.measure_nouns and low not in ("missing",):
+            after_word = toks[i + 2][2].lower() if i + 2 < len(toks) else ""
+            if nxt in lex.roles or toks[i + 1][2][:1].isupper() and after_word in lex.roles if i + 1 < len(toks) else False:
+                mods.append(tok)  # "276 abducted Chibok girls", "20 dead soldiers": the state describes the group
+                i += 1
+                continue
             return e, None, lex.measure_nouns[low], mods, None
         if low in lex.non_people or low in ("of", "in", "on", "at", "by", "from", "to", "and", "or",
                                          "were", "was", "are", "is", "had", "have", "has", "who"):
             break
-        if tok[0].isupper() and _DEMONYM.match(tok) and not (nxt and (nxt in lex.roles or toks[i + 1][2][0].isupper())):
+        if tok[0].isupper() and (_DEMONYM.match(tok) or i == len(mods) and places.country_of(tok) and not mods) \
+                and not (nxt and (nxt in lex.roles or toks[i + 1][2][0].isupper())):
             return e, None, None, mods + [tok], tok
         if tok[0].isupper() or low in lex.generic_modifiers or low in lex.state_words or "-" in tok:
             mods.append(tok)
@@ -196,6 +228,45 @@ def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None,
     return 0, None, None, [], None
 
 
+_COPULA = re.compile(r"^\s*(?:[-–—]+\s*)?(?:and\s+[^,.;]{0,30}?\s+)?(?:were|are|was|is|have\s+been|had\s+been)\s+"
+                     r"(?:all\s+|also\s+|mostly\s+|reportedly\s+)?(?=\S)", re.I)
+
+
+_SENTENCE_MEASURE = re.compile(r"\b(?:the\s+dead|those\s+killed|the\s+deceased|fatalities|the\s+victims|(?:the\s+)?deaths?)\b", re.I)
+"""A sentence about the dead: "More than 80% of the dead were in their 20s, and at least four were teenagers"."""
+
+
+def _predicate_group(rest: str, lex: Lexicon) -> tuple[int, str | None, str | None, list[str], str | None] | None:
+    """The group a figure without one is said to be: "97 are female", "at least 35 of the dead
+    were foreign nationals", "Ten of those killed ... were US Marines". None when the predicate
+    is not a group ("were killed")."""
+    m = _COPULA.match(rest)
+    if not m:
+        return None
+    got = _noun_phrase(rest[m.end():], lex)
+    if got[4] is None or got[1] is None and not got[3]:
+        return None
+    return (m.end() + got[0],) + got[1:]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a figure's reading needs to know of its whole article."""
+
+    came_back: bool
+    """Some of the taken escaped, were freed or found (so "still missing" counts a part)."""
+    places: frozenset[str]
+    """Place keys the article names ("in Chibok", "Kotli district")."""
+
+
+def _place_not_side(word: str, article_places: frozenset[str]) -> bool:
+    """A place before a group ("Chibok girls", "Kotli residents") says where they are from, not
+    whose side they are on; a country or people ("Malian soldiers", "Afghans") is a side."""
+    if word.isupper() or places.country_of(word):
+        return False
+    return places.key(word) in article_places
+
+
 def _fingerprint(path: str, text: str, start: int, end: int) -> str:
     context = _NON_WORD.sub(" ", text[max(0, start - 40): end + 40]).strip().lower()
     return hashlib.blake2b(f"{path}\x00{context}".encode(), digest_size=8).hexdigest()
@@ -214,6 +285,8 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
             title_blocks.add(b_i)
         sents.extend(got)
     drafts: list[_Draft] = []
+    came_back = any(has_any(s.text, _CAME_BACK_WORDS) and scopes.CAME_BACK.search(s.text) for s in sents)
+    context = _Context(came_back, frozenset().union(*(places.find(s.text) for s in sents)) if sents else frozenset())
     for s_i, sent in enumerate(sents):
         if not (_DIGIT.search(sent.text) or has_any(sent.text, NUMBER_WORDS)):
             continue  # no digit and no number word: nothing here can be a count
@@ -223,7 +296,8 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
         for m in NUMBER_PHRASE.finditer(sent.text):
             if m.start() < covered:
                 continue  # the "(39)" of "thirty-nine (39)" is already part of the claim
-            d = _claim_at(source, sent, s_i, m, local, local[-1] if local else (drafts[-1] if drafts else None), lex)
+            d = _claim_at(source, sent, s_i, m, local, local[-1] if local else (drafts[-1] if drafts else None), lex,
+                          context)
             if d is None:
                 continue
             if sent_cues is None:
@@ -236,7 +310,7 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
             if d.part_of is not None:
                 d.part_of += len(drafts)
         drafts.extend(local)
-    _resolve_claimants(drafts, sents)
+    _resolve_claimants(drafts, sents, attribution.speakers(text) if drafts else {})
     return Extraction(source, tuple(sents), tuple(_freeze(drafts)))
 
 
@@ -259,12 +333,28 @@ def _freeze(drafts: list[_Draft]) -> list[Mention]:
     return out
 
 
-def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence]) -> None:
-    """Claimants across sentences: 'He said ...' and 'the report said' take the last one named; a
-    quotation takes the speaker named where it closes; an unattributed figure right after an
-    attributed one in the same paragraph continues that attribution."""
+def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], known: dict[str, str]) -> None:
+    """Claimants across sentences: 'He said ...' and 'the report said' take the last speaker
+    named (in any sentence, with a figure or not: "Asabe Kwambura ... has denied reports. She
+    said only 14 had escaped"); a quotation takes the speaker named where it closes; an
+    unattributed figure right after an attributed one in the same paragraph continues that
+    attribution; a bare surname takes the title the article introduced it with."""
     last_named: str | None = None
+    read = 0  # sentences whose speakers are already in last_named
+
+    def catch_up(upto: int) -> None:
+        nonlocal last_named, read
+        with_figures = {f.sentence_index for f in found}
+        for i in range(read, upto):
+            if i in with_figures or attribution.SPEAKING.isdisjoint(words(sents[i].text)):
+                continue
+            speaker = attribution.speaker_of(sents[i].text)
+            if speaker:
+                last_named = speaker
+        read = max(read, upto)
+
     for n, f in enumerate(found):
+        catch_up(f.sentence_index)
         who = f.claimant
         sent = sents[f.sentence_index]
         if who is None and sent.text.lstrip()[:1] in ('"', "“"):
@@ -281,13 +371,15 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence]) -> 
                 who = prev.claimant
         if attribution.is_reference(who) and last_named:
             who = last_named
+        who = attribution.fuller(who, known)
         if who and not attribution.is_reference(who):
             last_named = who
         f.claimant = who
 
 
 def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
-              previous: _Draft | None, lex: Lexicon) -> _Draft | None:
+              previous: _Draft | None, lex: Lexicon, context: "_Context | None" = None) -> _Draft | None:
+    context = context or _Context(False, frozenset())
     phrase = m.group().rstrip()
     q = parse_phrase(phrase)
     if q is None:
@@ -313,14 +405,32 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if first and first.group(1).lower() in lex.non_people:
         return None  # "dozens of homes", "12 vehicles", "five armoured trucks"
     np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
-    if core.lower() in ("one",) and head is None:
-        return None
+    if core.lower() in ("one",) and head is None and not (_BY_ONE.search(before[-8:]) and _TO_AFTER.match(after)) \
+            and not _ONE_OF_THE.match(after):
+        return None  # "one of the officials"; but "rose by one to 158", "all but one of the fatalities" count
     if head and head.split()[-1] in lex.non_people:
         return None
     rest = after[np_end:]
+    said_to_be = None
+    if head is None or head == "them":
+        told = _predicate_group(rest, lex)
+        if told:  # "35 of the dead were foreign nationals", "97 are female", "ten ... were US Marines"
+            end, role, _, mods, head = told
+            np_end = len(after) - len(rest) + end
+            rest = after[np_end:]
+            said_to_be = _SENTENCE_MEASURE.search(sent.text)
+    toll = measures.toll_group(before) if head is None and _BARE_END.match(after) else None
+    if toll:  # "the number of Afghans killed ... has risen to 79": the toll says whom it counts
+        named = _noun_phrase(toll[1], lex)
+        if named[4] is not None and named[2] is None:
+            noun_measure = noun_measure or toll[0]
+            _, role, _, mods, head = named
     elliptical = False
     part_of = None
     measure = noun_measure
+    partitive = _PARTITIVE_OF_FIGURE.match(after)
+    if partitive and measure is None:  # "187 of the 276 abducted girls have been rescued": the verb decides
+        measure = measures.after_group(_PARTICIPLE.sub("", rest, count=1), lex)
     for mod in mods:
         if mod.lower() in ("dead", "deceased", "slain", "wounded", "injured", "missing",
                            "displaced", "abducted", "kidnapped", "martyred", "arrested", "detained"):
@@ -346,7 +456,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         verb = lex.previous_verb.match(gap)
         if verb:
             gap = gap[verb.end():]
-        joined = bool(_CONNECT.match(gap)) and len(gap) < 60
+        joined = bool(_CONNECT.match(gap)) and len(gap) < 60 or bool(_REVISED_TO.match(gap))
         if joined and measure is None:
             measure = prev.measure
         if joined and head is None and measure == prev.measure or (
@@ -357,17 +467,17 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
             part_of = len(local) - 1 if prev.part_of is None else prev.part_of
         elif measure == prev.measure and prev.part_of is not None and _AND_GAP.match(gap) and head is not None:
             part_of = prev.part_of
+    if measure is None and said_to_be:
+        measure = "killed"  # "... of the dead were in their 20s, and at least four were teenagers"
     if measure is None and role == "militant" or measure is None and head == "fighters" and not local:
         measure = "attackers"  # "dozens of fighters on motorbikes": how many attacked
     if measure is None:
         return None
     low, high = q.low, q.high
-    where = measures.scope(before, after)
-    critical = _CRITICAL.search(after[:80])
-    if critical:
-        where = where or "critical condition"  # "13 of them in critical condition" is its own quantity
-    elif head == "them" and prev is not None:
-        where = where or f"part of the {prev.measure}"
+    where = scopes.scope(before, after, measure, previous.measure if previous else None, context.came_back) \
+        or scopes.hospital_count(before, after, sent.text)
+    if where is None and head == "them" and prev is not None:
+        where = f"part of the {prev.measure}"
     if head == "them" and prev is not None:
         part_of = len(local) - 1 if prev.part_of is None else prev.part_of
     if where is None and m.start() <= _BEFORE and _AMONG_THOSE.match(before) and previous is not None:
@@ -377,7 +487,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if role is None and head is None and not mods and not elliptical:
         role = "total"  # "At least 79 dead": people as a whole
     affiliations = tuple(w for w in mods if w.lower() not in lex.generic_modifiers and w.lower() not in ("a", "an")
-                         and (w[0].isupper() or "-" in w or w.lower() in lex.state_words))
+                         and (w[0].isupper() or "-" in w or w.lower() in lex.state_words)
+                         and not _place_not_side(w, context.places))
     who = " ".join(mods + ([head] if head and head != "them" else []))
     if head and head[0].isupper() and who.endswith(head) and mods and mods[-1] == head:
         who = " ".join(mods)

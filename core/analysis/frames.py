@@ -33,18 +33,32 @@ EVENT_NOUNS = ("attack|ambush|assault|bombing|blast|explosion|strike|airstrike|a
 _NOUN = re.compile(rf"\b({EVENT_NOUNS})\b", re.I)
 _BACKGROUND = re.compile(
     rf"\b(?:another|previous|earlier|prior|similar|separate|last|new|fresh|second)\s+(?:[\w.]+\s+){{0,3}}?(?:{EVENT_NOUNS})\b|"
-    rf"\b(?:worse|deadlier|bigger|larger|smaller)\s+than\s+(?:the|a|an)\b|\bafter\s+the\s+(?:\w+\s+){{0,2}}(?:{EVENT_NOUNS})s?\s+in\s+[A-Z]|"
+    rf"\bafter\s+the\s+(?:\w+\s+){{0,2}}(?:{EVENT_NOUNS})s?\s+in\s+[A-Z]|"
     r"\b(?:months|weeks|years)\s+(?:after|before)\s+(?:another|an?|the\s+\w+\s+of)\b|"
     r"\b(?:months|weeks|years)\s+(?:ago|earlier)\b|\bin\s+a\s+separate\b|"
     r"\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)\b|"
     r"\b(?:insurgency|conflict|civil\s+war|violence)\b[^.]{0,60}?\b(?:in|since)\s+(?:19|20)\d\d\b|"
-    r"\blast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|\b(?:across|throughout)\s+the\s+(?:country|region|nation)\b|"
-    r"\bnationwide\b|\bso\s+far\s+this\s+year\b|\bin\s+(?:\w+\s+)?attacks\b|\bdeadliest\s+(?:month|year|week)\b|"
+    r"\blast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|"
+    r"\bso\s+far\s+this\s+year\b|\bin\s+(?!the\b|these\b|those\b|this\b|its\b|their\b|both\b)(?:\w+\s+)?attacks\b|"
+    r"\bdeadliest\s+(?:month|year|week)\b|"
     r"\b(?:in|during)\s+(?:the\s+|its\s+|\w+['’]s\s+)?(?:\w+\s+)?(?:conflict|insurgency|civil\s+war|war)\b|"
-    r"\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]{0,50}?\bsince\b|"
-    rf"\b(?:a|an)\s+(?:{'|'.join(MONTHS)})\s+(?:{EVENT_NOUNS})\b",
+    rf"\b(?:a|an)\s+(?:{'|'.join(MONTHS)})\s+(?:{EVENT_NOUNS})\b|"
+    rf"\blast\s+(?:month|week|year)['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS})\b|"
+    r"\bin\s+(?:retaliation|revenge|reprisal)\s+for\b",
     re.I,
 )
+"""Cues that open a background frame: another event ("another ambush", "months after"), a
+cumulative count ("over the past decade", "so far this year"), a conflict tied to a year. A
+toll of the country as a whole ("across the country", "nationwide") is not one: in a disaster
+it is the event's own total (Easter bombings: injured "in six hospitals throughout the
+country"; Valencia floods: the national toll beside the regional one)."""
+_COMPARISON = re.compile(
+    r"\b(?:worse|deadlier|bigger|larger|smaller)\s+than\s+(?:the|a|an)\b"
+    r"|\b(?:deadliest|worst|bloodiest|biggest|largest)\b[^.;]{0,50}?\bsince\b", re.I)
+"""A comparison with an earlier event: the figures after it are that event's ("the worst disaster
+since 2014, when the ferry Sewol sank and killed 304"), the figures before it stay with the
+story ("At least 207 people were killed ..., in the biggest violence ... since its civil war")."""
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 _SEQUEL = re.compile(r"^\s*(?:Later|Subsequently|Afterwards|Since then|(?:Days|Weeks|Months|A\s+(?:day|week|month))\s+later)\b", re.I)
 _NEW_EVENT = re.compile(rf"\b(?:a|an|another|new|second|fresh)\s+(?:[\w-]+\s+){{0,2}}(?:{EVENT_NOUNS})\b", re.I)
 """'Later, ... organizing a strike': a sequel is a new event only when it introduces one."""
@@ -53,11 +67,11 @@ _RETURN = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\b")
 _NOUN_WORDS = keys(EVENT_NOUNS)
 """Words without which _NOUN, _NEW_EVENT and _RETURN cannot match."""
-_BACKGROUND_WORDS = keys("another previous earlier prior similar separate last new fresh second worse deadlier",
-                         "bigger larger smaller after months weeks years decades insurgency conflict civil",
-                         "violence year across throughout nationwide far attacks deadliest war worst",
-                         "bloodiest biggest largest", " ".join(MONTHS))
+_BACKGROUND_WORDS = keys("another previous earlier prior similar separate last new fresh second retaliation revenge reprisal",
+                         "after months weeks years decades insurgency conflict civil",
+                         "violence year far attacks deadliest war", " ".join(MONTHS))
 """Words without which _BACKGROUND cannot match: one word of each of its alternatives."""
+_COMPARISON_WORDS = keys("worse deadlier bigger larger smaller deadliest worst bloodiest biggest largest")
 _NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?")
 _PRIMARY_LEAD = 6
 
@@ -164,7 +178,8 @@ def _continues(paragraph: str, frame: _Builder, pub: dt.date | None) -> bool:
 
 
 def _background(text: str) -> bool:
-    return has_any(text, _BACKGROUND_WORDS) and _BACKGROUND.search(text) is not None
+    return (has_any(text, _BACKGROUND_WORDS) and _BACKGROUND.search(text) is not None
+            or has_any(text, _COMPARISON_WORDS) and _COMPARISON.search(text) is not None)
 
 
 def specificity(w: When) -> int:
@@ -191,13 +206,13 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
         paragraph_text[s.paragraph] += " " + s.text
     frames = [primary]
     current = primary
-    sentence_frame: list[tuple[list[tuple[int, _Builder]], _Builder]] = []
+    sentence_frame: list[tuple[list[tuple[int, _Builder, str]], _Builder]] = []
     for i, s in enumerate(sents):
         if (current is not primary and s.paragraph != current.start_paragraph
                 and s.paragraph != sents[i - 1].paragraph
                 and not _continues(paragraph_text[s.paragraph], current, pub)):
             current = primary  # a background frame ends with its paragraphs unless taken up again
-        cues: list[tuple[int, _Builder]] = []
+        cues: list[tuple[int, _Builder, str]] = []
         if _SEQUEL.match(s.text) and has_any(s.text, _NOUN_WORDS) and _NEW_EVENT.search(s.text):
             current = _Builder(ex.source.id, len(frames), False, sequel=True, start_paragraph=s.paragraph)
             frames.append(current)
@@ -205,11 +220,13 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
             sentence_frame.append(([], current))
             continue
         bg_in_sentence: _Builder | None = None
-        for m in _BACKGROUND.finditer(s.text) if has_any(s.text, _BACKGROUND_WORDS) else ():
+        found = [(m.start(), "intro") for m in (_BACKGROUND.finditer(s.text) if has_any(s.text, _BACKGROUND_WORDS) else ())]
+        found += [(m.start(), "comparison") for m in (_COMPARISON.finditer(s.text) if has_any(s.text, _COMPARISON_WORDS) else ())]
+        for at, kind in sorted(found):
             if bg_in_sentence is None:
                 bg_in_sentence = _Builder(ex.source.id, len(frames), False, start_paragraph=s.paragraph)
                 frames.append(bg_in_sentence)
-            cues.append((m.start(), bg_in_sentence))
+            cues.append((at, bg_in_sentence, kind))
         for w in event_times(s.text, pub):
             anchor = primary.anchor
             if anchor is None or (w.month is None and w.year is None):
@@ -219,7 +236,7 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
             if not shared:
                 continue  # a bare year says nothing against a weekday-only lead
             if timeref.compatible(w, anchor):
-                cues.append((w.start, primary))
+                cues.append((w.start, primary, "date"))
                 continue
             target = bg_in_sentence or next(
                 (f for f in frames[1:] if not f.sequel and f.anchor and timeref.compatible(f.anchor, w)), None)
@@ -228,28 +245,30 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
                 frames.append(target)
             bg_in_sentence = bg_in_sentence or target
             target.anchor = target.anchor if target.anchor and specificity(target.anchor) >= specificity(w) else w
-            cues.append((w.start, target))
+            cues.append((w.start, target, "date"))
         if current is not primary and s.paragraph != current.start_paragraph and not cues:
             back = _RETURN.search(s.text) if has_any(s.text, _NOUN_WORDS) else None
             if back:
-                cues.append((back.start(), primary))
+                cues.append((back.start(), primary, "return"))
         cues.sort(key=lambda c: c[0])
         sentence_frame.append((cues, current))
         eventive = i in claim_sentences or has_any(s.text, _NOUN_WORDS) and _NOUN.search(s.text)
         if cues and (eventive or cues[-1][1] is primary):
             current = cues[-1][1]  # a date in an aside ("I wrote to him in September") opens nothing
-    # a figure: the cue nearest before it in its sentence, else the first after it, else the
-    # frame in force when the sentence began
+    # a figure: the cue nearest before it in its sentence, else the first after it in its own
+    # clause (never a comparison), else the frame in force when the sentence began
     mentions = []
     for m in ex.mentions:
         cues, start_frame = sentence_frame[m.sentence_index]
+        text = ex.sentences[m.sentence_index].text
         pos = m.number_start - ex.sentences[m.sentence_index].start
-        before = [fr for p, fr in cues if p <= pos]
-        after = [fr for p, fr in cues if p > pos]
+        before = [fr for p, fr, _ in cues if p <= pos]
+        after = [fr for p, fr, kind in cues
+                 if p > pos and kind != "comparison" and not _CLAUSE_BREAK.search(text, pos, p)]
         frame = before[-1] if before else (after[0] if after else start_frame)
         mentions.append(replace(m, frame=frame.number))
     for (cues, start_frame), s in zip(sentence_frame, sents):
-        targets = {id(fr): fr for _, fr in cues} or {id(start_frame): start_frame}
+        targets = {id(fr): fr for _, fr, _ in cues} or {id(start_frame): start_frame}
         for fr in targets.values():
             if not fr.sequel:
                 fr.absorb(s.text, pub, with_time=fr is not primary or len(targets) == 1)

@@ -32,7 +32,7 @@ _roles("child", "children child kids minors infants babies boys girls toddlers s
        "teenagers teens youths")
 _roles("woman", "women woman mothers")
 # Pupils are the children of a school: "boys", "pupils" and "students" count one group
-_roles("child", "students pupils schoolgirls schoolboys learners")
+_roles("child", "students pupils schoolgirls schoolboys learners schooler schoolers")
 _roles("worker", "workers miners labourers laborers employees staff engineers contractors_workers "
        "farmers herders fishermen traders vendors drivers truckers")
 # Those aboard, inside or attending: in a sinking, a bombing at prayers or a crush at a concert
@@ -46,15 +46,24 @@ _roles("aid", "aid_workers humanitarians volunteers")
 _roles("police", "police policemen policewomen officers gendarmes constables cops policeman officer "
        "inspector inspectors")
 _roles("soldier", "soldiers soldier troops servicemen servicemembers service_members "
-       "guards sentries recruits conscripts paratroopers marines sailors airmen peacekeepers "
+       "guards sentries recruits conscripts paratroopers sailors airmen peacekeepers "
        "security_forces army_personnel military_personnel")
 _roles("militant", "militants militant insurgents jihadists jihadis terrorists rebels gunmen "
-       "attackers assailants bandits extremists guerrillas separatists raiders kidnappers "
+       "attackers assailants bandits extremists guerrillas separatists raiders kidnappers bombers "
        "militiamen militia_members")
 _roles("fighter", "fighters combatants mercenaries operatives commandos contractors members personnel")
 _roles("detainee", "prisoners detainees inmates hostages captives protesters demonstrators "
        "rioters suspects traffickers smugglers executors perpetrators")
 _roles("patient", "patients")
+# Foreigners are a part of a toll whatever their nationality; a demonym ("Indian nationals",
+# "Afghans") also names the country, which becomes their party.
+_roles("foreigner", "foreigners foreigner foreign_nationals foreign_national nationals expatriates expats "
+       "foreign_victims foreign_citizens")
+_roles("woman", "female females")
+_roles("man", "male males")
+# A branch of the armed forces counted on its own ("11 Marines and a Navy medic") is a part of
+# the troops killed, not the whole.
+_roles("marine", "marines marine")
 
 # Group nouns that say what happened when nothing else does: "82 bodies", "84 martyrs".
 _HEAD_MEASURE = {"bodies": "killed", "corpses": "killed", "martyrs": "killed"}
@@ -87,6 +96,9 @@ _PASSIVE_MEASURE = {
     "detained": "captured", "seized": "captured", "taken_hostage": "captured",
     "taken_captive": "captured", "held_hostage": "captured", "taken_prisoner": "captured",
     "rounded_up": "captured", "freed": "other", "released": "other", "rescued": "other",
+    "still_with": "captured", "still_held": "captured", "still_in_captivity": "captured",
+    "escaped": "other", "had_escaped": "other", "have_escaped": "other", "managed_to_escape": "other",
+    "returned_home": "other", "reunited": "other", "found_alive": "other",
     "displaced": "displaced", "fled": "displaced", "evacuated": "displaced", "homeless": "displaced",
     "forced_from_their_homes": "displaced", "uprooted": "displaced",
     "lost": "casualties", "martyred": "killed", "went_down": "killed", "were_martyred": "killed",
@@ -112,6 +124,9 @@ _PASSIVE_MEASURE = {
     "shot_and_wounded": "injured", "shot_and_injured": "injured", "shot_and_killed": "killed",
     "admitted_with_wounds": "injured", "admitted_with_injuries": "injured", "admitted_with_burns": "injured",
     "treated_for_injuries": "injured", "treated_for_wounds": "injured", "treated_for_burns": "injured",
+    "sustained_minor_injuries": "injured", "suffered_minor_injuries": "injured", "minor_injuries": "injured",
+    "succumbed": "killed", "succumbing": "killed", "succumbed_to_their_injuries": "killed",
+    "succumbed_to_injuries": "killed",
     "attacked": "attackers", "stormed": "attackers", "raided": "attackers", "ambushed": "attackers",
     "took_part": "attackers", "participated": "attackers", "were_involved": "attackers",
     "opened_fire": "attackers", "carried_out": "attackers", "affected": "other",
@@ -140,7 +155,11 @@ _ACTIVE_MEASURE = {
     "among_the_wounded": "injured", "among_the_missing": "missing", "hospitalised": "injured",
     "hospitalized": "injured", "abduction_of": "captured", "kidnapping_of": "captured",
     "carted_away": "captured", "whisked_away": "captured", "took_away": "captured", "led_away": "captured",
-    "snatched": "captured", "abducting": "captured",
+    "snatched": "captured", "abducting": "captured", "missing": "missing",
+    "dead_include": "killed", "dead_includes": "killed", "dead_included": "killed",
+    "deceased_include": "killed", "deceased_includes": "killed", "deceased_included": "killed",
+    "victims_include": "killed", "victims_includes": "killed", "victims_included": "killed",
+    "killed_include": "killed", "killed_included": "killed", "killed_were": "killed",
 }
 
 MEASURES = ("killed", "injured", "missing", "captured", "displaced", "attackers", "casualties", "other")
@@ -237,7 +256,8 @@ class Lexicon:
         """The previous figure's own verb phrase, skipped when reading what joins two figures."""
         verbs = sorted((r"\s+".join(map(re.escape, k.split("_"))) for k in self.passive), key=len, reverse=True)
         return re.compile(
-            r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*(?:%s|\w+ed(?=\s*,))\b"
+            r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*"
+            r"(?:%s|\w+ed(?=\s*(?:,|while\b|and\b|but\b|whereas\b)))\b"
             % "|".join(verbs), re.I)
 
     def __reduce__(self):

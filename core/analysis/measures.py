@@ -33,13 +33,16 @@ _NUMBERISH = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|e
                         r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
                         r"hundreds|scores|thousands|at|more|about|nearly|some)$")
 _TOLL_NOUNS = (
-    ("killed", r"death\s+toll|toll|body\s+count|death\s+count|number\s+of\s+(?:the\s+)?(?:dead|deaths|"
+    ("killed", r"death\s+toll|toll|body\s+count|death\s+count|death\s+total|casualty\s+(?:count|figure|toll)|"
+               r"number\s+of\s+(?:the\s+)?(?:dead|deaths|casualties|"
                r"fatalities|victims|martyrs|people\s+killed|those\s+killed|bodies)|(?:dead|deaths|fatalities)\s+"
-               r"(?:at|to)|(?:figure|tally|count|number)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|martyrs)|"
+               r"(?:at|to)|(?:figure|tally|count|number|total|calculation)\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|martyrs)|"
                r"martyrs"),
+    ("casualties", r"casualty\s+(?:number|figure)\s+(?:at|in)\s+(?:the\s+)?hospitals?"),
     ("injured", r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|casualties\s+injured)|"
                 r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
-    ("missing", r"number\s+of\s+(?:the\s+)?missing(?:\s+\w+){0,3}|missing\s+(?:at|to)"),
+    ("missing", r"number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|persons\s+)?(?:still\s+)?missing(?:\s+\w+){0,3}|"
+                r"missing\s+(?:at|to)"),
     ("captured", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))|arrests\s+(?:at|to)"),
     ("displaced", r"number\s+of\s+(?:the\s+)?displaced(?:\s+people)?"),
 )
@@ -53,8 +56,9 @@ _TOLL_END = re.compile(
     r"(?:\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|ascended|went\s+up|"
     r"reached|reaches|reach|hit|hits|passed|topped|surpassed|exceeded|stood|stands|stand|was|is|"
     r"became|become|had\s+become|remains|remained|put|puts|revised|raised|lowered|cut|given|gave|placed|"
-    r"set|down|up|to|at|of|as|be)\b(?:\s+(?:to|at|of|as|than|by|nearly|almost|about|around|some|over|"
-    r"more|at\s+least))*)\s*[\"“'‘]?\s*$", re.I)
+    r"set|down|up|to|at|of|as|be|now|from|fixed\s+at|totals?|totalled|totaled|reduced|dropped|fell|fallen|declined)\b"
+    r"(?:\s+(?:to|at|of|as|than|by|nearly|"
+    r"almost|about|around|some|over|more|at\s+least|now))*)\s*[\"“'‘]?\s*$", re.I)
 _GENERIC_FIGURE = re.compile(
     r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
     r"updated\s+|final\s+|first\s+)?(?:figure|tally|count|total|estimate|number)\b", re.I)
@@ -63,10 +67,9 @@ _CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go
 
 _LETTER = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")
-_STOP = re.compile(r"[.;:!?]")
-_CLAUSE_BEFORE = re.compile(r"[.;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)")
-_CLAUSE_AFTER = re.compile(r"[.;:!?]|,\s+(?:while|but|and|whereas|according)\b")
-_OF_THE = re.compile(r"\s*of\s+(?:the|all|those)\b")
+_STOP = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:!?]")
+"""Where a clause ends: a full stop (not the dots of "U.S." or "U.N."), or ; : ! ?"""
+_CLAUSE_BEFORE = re.compile(r"(?<![A-Z])\.(?=\s|$)|[;:!?]|,(?=\s+(?:while|but|and|as|whereas|with)\b)")
 def tokens(s: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(s)]
 
@@ -109,7 +112,11 @@ def after_group(after: str, lex: Lexicon, *, headless: bool = False) -> str | No
                 continue
         if w in ("and", ",") and i + 1 < len(words) and _NUMBERISH.match(words[i + 1]):
             i += 2  # "Four soldiers and 12 civilians were killed": the verb is shared
-            skipped += 1
+            skipped = 0  # each listed group may run a few words ("At least four Americans, eight British, and ...")
+            continue
+        if w == "," and i + 2 < len(words) and words[i + 1] == "and" and _NUMBERISH.match(words[i + 2]):
+            i += 3
+            skipped = 0
             continue
         if _LETTER.match(w) and w not in ("and", "but", "while", "whereas") and skipped < 7:
             skipped += 1  # a short phrase like "from the Wagner private military group"
@@ -137,7 +144,7 @@ def before_figure(before: str, lex: Lexicon) -> str | None:
     skip = {"to", "at", "of", "has", "had", "have", "is", "was", "now", "further", "reportedly",
             "an", "the", "a", "some", "least", "from", "up", "by", "also", "another", "more",
             "than", "over", "nearly", "almost", "about", "around", "total", "estimated", "only",
-            "are", "were", '"', "“", "'", "‘", "a", "further", "another"}
+            "are", "were", '"', "“", "'", "‘", "a", "further", "another", "-", "—", "–", "("}
     j = len(words)
     steps = 0
     while j > 0 and steps < 6:
@@ -171,6 +178,40 @@ def toll_clause(before: str) -> str | None:
     return best[1] if best else None
 
 
+_TOLL_OF_GROUP = re.compile(
+    r"\b(?:number|toll|count|tally|total|deaths?)\s+of\s+(?:the\s+)?(?P<group>(?!the\b|dead\b|deaths\b|people\b|those\b)"
+    r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)(?:\s+(?:[\w-]+\s+){0,5}?(?P<m>killed|dead|who\s+died|injured|wounded|hurt|"
+    r"missing|abducted|kidnapped|arrested|detained|displaced))?\s+(?:[\w.'’,-]+\s+){0,12}?(?:" + _TOLL_VERB + r"\s+)*$",
+    re.I)
+_TOLL_OF_MEASURE = {"killed": "killed", "dead": "killed", "who died": "killed", "injured": "injured",
+                    "wounded": "injured", "hurt": "injured", "missing": "missing", "abducted": "captured",
+                    "kidnapped": "captured", "arrested": "captured", "detained": "captured", "displaced": "displaced"}
+
+
+_GROUP_STATE = re.compile(r"^(killed|dead|injured|wounded|missing|abducted|kidnapped|arrested|detained|displaced)\b", re.I)
+
+
+def toll_group(before: str) -> tuple[str, str] | None:
+    """(measure, group) of a toll that names whom it counts: "the number of Afghans killed ... has
+    risen to", "the number of foreigners killed has risen to", "the death of Indian nationals has
+    reached". None when the toll names no group ("the death toll rose to")."""
+    clause = _CLAUSE_BEFORE.split(before)[-1][-220:]
+    m = _TOLL_OF_GROUP.search(clause)
+    if not m or not _TOLL_END.search(clause):
+        return None
+    word = m.group(0).split()[0].lower()
+    if word == "toll" and clause[:m.start()].rstrip().lower().endswith("death"):
+        word = "death"  # "the death toll of Afghans in the attack rose to"
+    if m.group("m"):  # the group is what stands between "of" and the measure: "U.S. troops believed to have been"
+        return _TOLL_OF_MEASURE[m.group("m").lower()], clause[m.start("group"):m.start("m")]
+    said = _GROUP_STATE.search(m.group("group"))
+    if said:  # "the number of abducted students totals 234"
+        return _TOLL_OF_MEASURE[said.group(1).lower()], m.group("group")
+    if word.startswith("death"):
+        return "killed", m.group("group")  # "the death of Indian nationals has reached 11"
+    return None
+
+
 def generic_figure(before: str) -> bool:
     """'that figure rose to', "the UN's figure is": a toll whose measure the context gives."""
     clause = _STOP.split(before)[-1][-160:]
@@ -178,31 +219,6 @@ def generic_figure(before: str) -> bool:
     for m in _GENERIC_FIGURE.finditer(clause):
         pass
     return bool(m and not _DIGIT.search(clause[m.end():]) and _TOLL_END.search(clause[m.end():]))
-
-
-_FACILITY = re.compile(
-    r"\b(?:in|at|to|from|by|inside)\s+(?:the\s+|a\s+|various\s+|local\s+)?(?P<place>(?:[A-Z][\w'’\-]*\s+){0,3})"
-    r"(?:district\s+|community\s+|regional\s+|main\s+|government\s+|civil\s+)?"
-    r"(?P<kind>hospitals?|mortuary|mortuaries|morgues?|clinics?|health\s+cent(?:re|er)s?|medical\s+college|"
-    r"trauma\s+cent(?:re|er)|health\s+facilities)\b")
-_SHARE = re.compile(r"(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)\s+(?:accounted\s+for|recorded|reported)\s*$")
-_ALONE = re.compile(r"\b(?:in|from)\s+(?P<place>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)(?:\s+\w+)?\s+alone\b")
-
-
-def scope(before: str, after: str) -> str | None:
-    """A place or facility that limits a count to part of the event: '27 bodies at Etah
-    hospital', 'Nairobi accounted for 17 of the deaths', 'in Kotli district alone'."""
-    clause_after = _CLAUSE_AFTER.split(after)[0][:120]
-    clause_before = _STOP.split(before)[-1][-120:]
-    for text in (clause_after, clause_before):
-        m = _FACILITY.search(text)
-        if m and m.group("place").strip():
-            return m.group("place").strip().lower()  # a named facility; "to hospitals" limits nothing
-    share = _SHARE.search(clause_before)
-    if share and _OF_THE.match(after):
-        return share.group("place").lower()
-    m = _ALONE.search(_STOP.split(before)[-1] + " " + clause_after)
-    return m.group("place").lower() if m else None
 
 
 def ceiling(before: str) -> bool:
@@ -230,3 +246,13 @@ def abduction_events(events: Sequence[Event], words_by_source: Mapping[str, int]
 def in_abduction(measure: str) -> str:
     """A measure as read inside an abduction event: the missing are the captured."""
     return "captured" if measure == "missing" else measure
+
+
+def placed_scope(scope: str | None, measure: str, abduction: bool) -> str | None:
+    """A scope as it stands once the event is known: "still missing" parts the taken from those
+    still held only in an abduction ("eight students still missing" of 129 abducted); after a
+    blast or a flood the missing are the missing, however phrased ("more than 60 people are
+    still missing", "seven people were still missing")."""
+    if scope == "still held" and not abduction and measure == "missing":
+        return None
+    return scope

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 from dataclasses import dataclass
 
 UNITS = {
@@ -35,7 +36,8 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = {
     # word: (low, high) — plural round numbers mean "at least two of them"
-    "dozens": (24, None), "scores": (40, None), "hundreds": (200, None),
+    "dozens": (24, None), "several dozen": (24, None), "a few dozen": (24, None), "scores": (40, None),
+    "hundreds": (200, None),
     "thousands": (2_000, None), "tens of thousands": (20_000, None),
     "hundreds of thousands": (200_000, None), "millions": (2_000_000, None),
 }
@@ -43,12 +45,16 @@ VAGUE = {
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN = "|".join(TENS)
 _WORD_NUM = (
-    rf"(?:(?:{_TEN})(?:[-\s](?:{_UNIT}))?|{_UNIT}|a|an|one)"
-    rf"(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[-\s](?:{_UNIT}))?|{_UNIT}))?)?"
+    rf"(?:half\s+a\s+(?:million|billion|thousand|hundred)|(?:(?:{_TEN})(?:[-\s](?:{_UNIT}))?|{_UNIT}|a|an|one)"
+    rf"(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:(?:{_TEN})(?:[-\s](?:{_UNIT}))?|{_UNIT}))?){{0,3}})"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+"""Numbers in words: "seven", "twenty-one", "nine hundred ninety-nine thousand", "half a million"."""
+_GROUP_SPACE = "\u2009\u202f\u00a0"
+_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?!\d)|\d{{1,3}}(?: \d{{3}})+(?![\d,.])"
+           rf"|\d+(?:\.\d+)?")
+"""Digits, with thousands grouped by commas or, as in much of the world, by (thin) spaces: "2 000"."""
 _SCALE = r"(?:\s*(?:million|billion|thousand|lakh|lakhs|crore|crores|m\b|bn\b))?"
-_VAGUE = r"(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
+_VAGUE = r"(?:tens|hundreds)\s+of\s+thousands|(?:several|a\s+few)\s+dozen|dozens|scores|hundreds|thousands|millions"
 _DOZEN = r"(?:half\s+a|a\s+half|a|one|two|three|four|five|six)\s+dozen"
 
 _HEDGE = (
@@ -63,17 +69,22 @@ _HEDGE = (
 
 _CORE = rf"(?:{_DIGITS}){_SCALE}|{_DOZEN}|{_VAGUE}|{_WORD_NUM}"
 _RANGE_TAIL = rf"(?:\s*(?:-|–|to|or|and)\s*(?:{_DIGITS}|{_WORD_NUM}))?"
+_GLUED_SOURCE = r"(?:hospital|officials?|police|ministry|army|sources?|reports?|media|governor|agency)\b"
+"""A source glued to a headline's figure by a dash: 'Death toll rises to 79-hospital official'."""
 _POST = r"(?:\s+or\s+more|\s+or\s+so|\s*\+(?!\d))?"
 
 NUMBER_PHRASE = re.compile(
-    rf"(?<![\w$€£¥.,\-/:+])(?:(?P<hedge>{_HEDGE})\s+)?(?P<core>{_CORE}){_RANGE_TAIL}{_POST}(?![\w%$€£/]|-\w|[.,:]\d)",
+    rf"(?<![\w$€£¥.,\-/:+])(?:(?P<hedge>{_HEDGE})\s+)?(?P<core>{_CORE}){_RANGE_TAIL}{_POST}"
+    rf"(?![\w%$€£/]|-(?!{_GLUED_SOURCE})\w|[.,:]\d)",
     re.IGNORECASE,
 )
 """Candidate count phrases; needs `parse_phrase` and the extractor's context checks after it."""
 
 
 _SPACES = re.compile(r"\s+")
-_SCALED = re.compile(rf"({_DIGITS})\s*(million|billion|thousand|lakhs?|crores?|m|bn)?")
+_GROUPING = re.compile(rf"[,{_GROUP_SPACE} ]")
+_SCALED = re.compile(r"(\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(million|billion|thousand|lakhs?|crores?|m|bn)?")
+_HALF_A = re.compile(r"half a (million|billion|thousand|hundred)")
 _DOZENS = re.compile(r"(half a|a half|a|one|two|three|four|five|six) dozen")
 _TAIL = re.compile(rf"(?:-|–|to|or|and)\s*({_DIGITS}|{_WORD_NUM})", re.IGNORECASE)
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {
@@ -83,7 +94,9 @@ NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {
 
 @dataclass(frozen=True)
 class Quantity:
-    """A parsed number phrase: its interval and the hedge that produced it."""
+    """A parsed number phrase: its interval and the hedge that produced it. Values are exact
+    integers whatever their size ("a billion", or 400 digits): a count is never rounded to
+    infinity, and `implausible` says when it is beyond any count of people."""
 
     low: int | None
     high: int | None
@@ -98,12 +111,15 @@ def word_value(text: str) -> float | None:
     t = _SPACES.sub(" ", text.strip().lower().replace("-", " "))
     if not t:
         return None
-    m = _SCALED.fullmatch(t)
-    if m:
-        base = float(m.group(1).replace(",", ""))
-        scale = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "lakh": 1e5,
-                 "lakhs": 1e5, "crore": 1e7, "crores": 1e7}.get(m.group(2) or "", 1)
+    m = _SCALED.fullmatch(_SPACES.sub(" ", text.strip().lower()))
+    if m:  # exact arithmetic: a figure of 400 digits is read, never rounded to infinity
+        base = Fraction(_GROUPING.sub("", m.group(1)))
+        scale = {"million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "thousand": 10**3, "lakh": 10**5,
+                 "lakhs": 10**5, "crore": 10**7, "crores": 10**7}.get(m.group(2) or "", 1)
         return base * scale
+    half = _HALF_A.fullmatch(t)
+    if half:
+        return Fraction(SCALES[half.group(1)], 2)
     dozen = _DOZENS.fullmatch(t)
     if dozen:
         return {"half a": 6, "a half": 6, "a": 12, "one": 12}.get(dozen.group(1)) or 12 * UNITS[dozen.group(1)]
@@ -125,26 +141,28 @@ def word_value(text: str) -> float | None:
             scale = SCALES[word]
             if scale == 100:
                 current *= 100
+            elif current == 0 and total and total < scale:
+                total *= scale  # "two hundred thousand" read as (200) thousand
             else:
                 total += current * scale
                 current = 0
         else:
             return None
-    return float(total + current) if seen else None
+    return Fraction(total + current) if seen else None
 
 
-def _hedged(value: float, hedge: str) -> tuple[int | None, int | None]:
-    v = value
-    n = int(round(v))
+def _hedged(value: Fraction, hedge: str) -> tuple[int | None, int | None]:
+    v = Fraction(value)
+    n = round(v)
     if hedge in ("at least", "no fewer than", "no less than", "a minimum of", "or more", "plus"):
         return n, None
     if hedge in ("more than", "over", "upwards of", "in excess of", "well over"):
         return math.floor(v) + 1, None
     if hedge in ("nearly", "almost", "close to", "just under"):
-        return math.ceil(0.9 * v - 1e-9), n
+        return math.ceil(v * Fraction(9, 10)), n
     if hedge in ("about", "around", "roughly", "approximately", "approx.", "some",
                  "an estimated", "estimated", "circa", "or so", "closer to"):
-        return math.floor(0.9 * v + 1e-9), math.ceil(1.1 * v - 1e-9)
+        return math.floor(v * Fraction(9, 10)), math.ceil(v * Fraction(11, 10))
     if hedge in ("up to", "as many as", "not more than", "no more than", "at most", "a maximum of"):
         return None, n
     if hedge in ("fewer than", "less than", "under"):
@@ -178,12 +196,12 @@ def parse_phrase(text: str) -> Quantity | None:
         if second is not None and second > value:
             low, high = int(value), int(second)
             if hedge in ("about", "around", "roughly", "approximately", "some", "an estimated"):
-                low, high = math.floor(0.9 * low), math.ceil(1.1 * high)
+                low, high = (9 * low) // 10, -((-11 * high) // 10)
             elif hedge in ("up to", "as many as"):
                 low = None
             elif hedge in ("at least", "more than", "over"):
                 high = None
-            return Quantity(low, high, "range" if not hedge or hedge == "between" else hedge, value)
+            return Quantity(low, high, "range" if not hedge or hedge == "between" else hedge, _as_float(value))
         if hedge == "between":
             return None
     elif hedge == "between":
@@ -194,7 +212,11 @@ def parse_phrase(text: str) -> Quantity | None:
     elif not hedge and post == "or so":
         hedge = "or so"
     low, high = _hedged(value, hedge)
-    return Quantity(low, high, hedge or "exact", value)
+    return Quantity(low, high, hedge or "exact", _as_float(value))
+
+
+def _as_float(value: Fraction) -> float:
+    return float(value) if value < 10**300 else math.inf
 
 
 def interval_text(low: int | None, high: int | None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from . import conflicts, events, measures, samestory, topics
+from . import conflicts, events, measures, parties, samestory, topics
 from .article import Article, read_article
 from .claimants import Resolver
 from .lexicon import SHIPPED, Lexicon
@@ -91,14 +91,16 @@ def combine(articles: Sequence[Article], *, problems: Sequence[Problem] = (), ro
     for a in articles:
         for m in a.mentions:
             event = linking.event_of[(m.source, m.frame)]
-            placed.append(topics.Placed(m, event, measures.in_abduction(m.measure) if event in taken else m.measure,
-                                        resolver.resolve(m.claimant, m.source)))
+            abduction = event in taken
+            placed.append(topics.Placed(m, event, measures.in_abduction(m.measure) if abduction else m.measure,
+                                        resolver.resolve(m.claimant, m.source),
+                                        measures.placed_scope(m.scope, m.measure, abduction)))
     if progress:
         progress("grouping topics", 0, 1)
-    parties = topics.assign_parties(placed, host, lex, aliases)
+    party_of = parties.assign_parties(placed, host, lex, aliases)
     sources = [a.source for a in articles]
     same = samestory.groups({a.source.id: a.story_words for a in articles})
-    claims, topic_list = topics.build(placed, parties, samestory.group_ids(sources, same))
+    claims, topic_list = topics.build(placed, party_of, samestory.group_ids(sources, same))
     conflict_list = conflicts.find(topic_list, {c.id: c for c in claims}, sources)
     out_sources = tuple(s if s.id not in same else _with_same(s, same[s.id]) for s in sources)
     if progress:

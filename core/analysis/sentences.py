@@ -1,8 +1,10 @@
 """Splits readable text into sentences with their offsets.
 
 A claim's event, claimant and group are read from its sentence, so a split in the wrong place
-(after "Gen." or "U.S.") detaches a figure from the words that explain it. Line breaks always
-end a sentence: scraped pages put headlines, bullets and captions on lines of their own.
+(after "Gen." or "U.S.") detaches a figure from the words that explain it. Each of a page's
+blocks is one line (headlines, bullets and captions stand on lines of their own), so a line
+break inside a block is a hard-wrapped paragraph or a sentence the page broke over a blank
+line, and the sentence reads on across it.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ _ABBREV = {
     "approx", "est", "prof", "rev", "fr", "jr", "sr", "al",
 }
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,11 @@ _MONTH_ONLY = re.compile(rf"\b(?:in|since|during|early|late|mid|mid-|last|this|u
 _WEEKDAY = re.compile(rf"\b(?:on|last|this|late|early|since)\s+({_DAY})\b|\b({_DAY})['’]s\b|\b({_DAY})\s*,\s*({_MON})", re.I)
 _YEAR = re.compile(r"\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[\s-]+)?((?:19|20)\d\d)\b", re.I)
 _LAST_YEAR = re.compile(r"\blast\s+year\b|\ba\s+year\s+(?:ago|earlier)\b", re.I)
+_LAST_MONTH = re.compile(r"\blast\s+month\b|\ba\s+month\s+(?:ago|earlier)\b", re.I)
+_EVENT_YEAR = re.compile(r"\b(?:the|a|an)\s+((?:19|20)\d\d)\s+(?:[A-Z][\w'’\-]*\s+){0,3}?(?:attack|ambush|bombing|blast|"
+                         r"explosion|crash|collision|accident|derailment|disaster|tragedy|earthquake|quake|flood|floods|"
+                         r"fire|stampede|crush|massacre|shooting|shipwreck|sinking|abduction|kidnapping|war|riots?)\b", re.I)
+"""'the 2009 Coromandel crash': an event named by its year."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,14 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
     for m in _YEAR.finditer(sentence) if digit else ():
         if free(m):
             out.append(When(int(m.group(1)), None, None, None, m.start()))
+    for m in _EVENT_YEAR.finditer(sentence) if digit else ():
+        if free(m):
+            out.append(When(int(m.group(1)), None, None, None, m.start()))
+            taken.append(m.span())
+    if pub is not None and "month" in low:
+        for m in _LAST_MONTH.finditer(sentence):
+            back = pub.replace(day=1) - dt.timedelta(days=1)
+            out.append(When(back.year, back.month, None, None, m.start()))
     if pub is not None and "year" in low:
         for m in _LAST_YEAR.finditer(sentence):
             out.append(When(pub.year - 1, None, None, None, m.start()))

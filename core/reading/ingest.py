@@ -32,6 +32,7 @@ import bisect
 import codecs
 import os
 import posixpath
+import re
 import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -184,6 +185,20 @@ class _Manifests:
 
 # -- building sources ------------------------------------------------------------------------
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Characters a reader does not see: zero-width spaces and joiners, soft hyphens, bidi marks.
+Left in, "1\u200b2" reads as two figures; they are dropped from the readable text, and offsets
+still point into the file as it is."""
+
+
+def _visible(readable: str, offsets: tuple[int, ...] | None, start: int) -> tuple[str, tuple[int, ...], int]:
+    """The readable text without invisible characters, its map into the file, and `start` in it."""
+    keep = [i for i, ch in enumerate(readable) if not _INVISIBLE.match(ch)]
+    base = offsets if offsets is not None else range(len(readable) + 1)
+    mapped = tuple(base[i] for i in keep) + (base[len(readable)],)
+    return "".join(readable[i] for i in keep), mapped, bisect.bisect_left(keep, start)
+
+
 def _build(path: str, text: str, id: str, known: Metadata) -> tuple[Source, list[str]]:
     """A Source from decoded text, with complaints about its front matter."""
     front, front_end, complaint = front_matter(text)
@@ -195,6 +210,8 @@ def _build(path: str, text: str, id: str, known: Metadata) -> tuple[Source, list
         known = known.over(Metadata(page.title, page.outlet, page.published, page.url))
     else:
         readable, offsets, junk, start = text, None, (), front_end
+    if _INVISIBLE.search(readable):
+        readable, offsets, start = _visible(readable, offsets, start)
     blocks = classify(readable, start=start, junk=junk, title=known.title)
     if start:
         blocks = (Block(0, len(readable[:start].rstrip()), "meta"), *blocks)

@@ -3,7 +3,11 @@
 Claims must point at exact spans of the file on disk, so the page is read by a small regex
 tokenizer over the raw text (`html.parser` reports line/column pairs and hides entity bounds):
 every character of `Page.plain` knows its index in the source. An entity (`&amp;`) maps to its
-`&`, a collapsed run of whitespace to its first character, a tag's line break to its `<`.
+`&`. A space or line break that stands for a gap between two pieces of text (whitespace, tags,
+comments, a skipped `<script>`, all collapsed into it) maps to the gap's first character, right
+after the text before it. So `text[offsets[i]:offsets[j]]` for a span of `plain` that ends at a
+gap ends where its last character's markup does: a figure followed by `</b>` or a `<script>`
+maps to the figure and the markup inside it, never to what follows.
 
 Block-level tags become line breaks (a blank line between paragraphs); scripts, styles, SVG and
 the `<head>` (but its `<title>`) are dropped; text inside furniture (`<nav>`, `<footer>`,
@@ -108,7 +112,8 @@ class _Reader:
 
     def __init__(self, text: str):
         self.text, self.out, self.offsets, self.size = text, [], [], 0
-        self.breaks, self.break_at, self.space = 0, 0, -1
+        self.breaks, self.space = 0, -1  # a pending gap: line breaks, or a space (space >= 0)
+        self.text_end = 0  # where the source of the last emitted character ends: a gap starts there
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, furniture, article)
         self.furniture = self.articles = 0
         self.in_head = self.pre = False
@@ -118,21 +123,22 @@ class _Reader:
         self.meta: dict[str, str] = {}
         self.title_tag: str | None = None
 
-    def _put(self, s: str, offsets) -> None:
-        """Emits `s`, after the line break or space pending before it."""
+    def _put(self, s: str, offsets, end: int) -> None:
+        """Emits `s`, whose source ends at `end`, after the line break or space pending before it."""
         if self.size and self.breaks:
             self.out.append("\n" * self.breaks)
-            self.offsets.extend([self.break_at] * self.breaks)
+            self.offsets.extend([self.text_end] * self.breaks)
             self.size += self.breaks
         elif self.size and self.space >= 0:
             self.out.append(" ")
-            self.offsets.append(self.space)
+            self.offsets.append(self.text_end)
             self.size += 1
         self.breaks, self.space = 0, -1
         start = self.size
         self.out.append(s)
         self.offsets.extend(offsets)
         self.size += len(s)
+        self.text_end = end
         if self.furniture:
             if self.junk and self.junk[-1][1] >= start - 2:
                 self.junk[-1][1] = self.size
@@ -141,8 +147,6 @@ class _Reader:
 
     def _break(self, at: int, n: int) -> None:
         if n > self.breaks:
-            if not self.breaks:
-                self.break_at = at
             self.breaks = n
         self.space = -1
 
@@ -158,7 +162,7 @@ class _Reader:
                 if m.group()[0] in "\r\n":
                     self._break(m.start(), min(self.breaks + 1, 2))
                 else:
-                    self._put(m.group(), range(m.start(), m.end()))
+                    self._put(m.group(), range(m.start(), m.end()), m.end())
             return
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
         if not words:
@@ -175,7 +179,7 @@ class _Reader:
             parts.append(text[s:e])
             offsets.extend(range(s, e))
             last = e
-        self._put("".join(parts), offsets)
+        self._put("".join(parts), offsets, last)
         if last < b:
             self._space(last)
 
@@ -196,7 +200,7 @@ class _Reader:
             if decoded.isspace():
                 self._space(m.start())
             else:
-                self._put(decoded, [m.start()] * len(decoded))
+                self._put(decoded, [m.start()] * len(decoded), m.start() + len(s))
             pos = m.start() + len(s)
         self._run(pos, b)
 
@@ -318,7 +322,7 @@ class _Reader:
                 pos = m.end()
             else:  # a lone "<" is text
                 if not self.in_head:
-                    self._put("<", [lt])
+                    self._put("<", [lt], lt + 1)
                 pos = lt + 1
         self.offsets.append(n)
         return Page(

@@ -249,8 +249,9 @@ def toml_error(e: Exception, line_shift: int = 0) -> str:
     return message
 
 
-_TOML_FENCE = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*$", re.S | re.M)
-_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+# The closing fence may end in "\r": files saved on Windows have CRLF line ends throughout.
+_TOML_FENCE = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*\r?$", re.S | re.M)
+_YAML_FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 _YAML_KEY = re.compile(r"^(title|outlet|site|publisher|published|date|url)[ \t]*:[ \t]*(.+?)\s*$", re.M)
 
 

@@ -207,6 +207,17 @@ def _base(u: _Unit) -> str:
     return "body"
 
 
+_DATE_PREFIX = re.compile(
+    r"(?:(?:date|dated|updated|published|posted)\s*:?\s*)?(?:" + DATE.pattern + r")\s*(?:[-–—|:,]\s*)?(?=\S)",
+    re.IGNORECASE)
+"""A date stamp opening a line that goes on with the article: " date 2020-08-04 Lebanon's health minister said ..."."""
+_CONTINUES = re.compile(r"[^.!?:;\"”’')\]»…|]\s*$")
+_HEDGE_END = re.compile(r"(?:\b(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as"
+                        r"|fewer\s+than|less\s+than|least|than|of|to|the|a|an|at|in|on|for|from|with|by|and|or|but"
+                        r"|that|which|who|whose|its|their|his|her)|,)\s*$", re.IGNORECASE)
+"""A line that stops on a word that cannot end a sentence (a hedge, a preposition, an article)."""
+
+
 def _units(text: str, start: int) -> list[_Unit]:
     spans = []
     for m in _LINE.finditer(text, start):
@@ -214,7 +225,13 @@ def _units(text: str, start: int) -> list[_Unit]:
         stripped = s.strip()
         if stripped:
             a = m.start() + len(s) - len(s.lstrip())
-            spans.append((a, a + len(stripped)))
+            b = a + len(stripped)
+            stamp = _DATE_PREFIX.match(text, a, b)
+            if stamp and len(text[stamp.end():b].split()) >= 4:
+                spans.append((a, a + len(text[a:stamp.end()].rstrip(" -–—|:,"))))
+                a = stamp.end()
+            spans.append((a, b))
+    spans = _rejoin(text, spans)
     if _hard_wrapped(spans):
         merged = []
         for a, b in spans:
@@ -224,6 +241,31 @@ def _units(text: str, start: int) -> list[_Unit]:
                 merged.append((a, b))
         spans = merged
     return [_Unit(text, a, b) for a, b in spans]
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Puts back together a sentence that a page broke over a blank line: a line that stops
+    without punctuation and a next line that goes on in lower case ("the toll at" / "the airport
+    in Kabul ..."), or a hedge left on a line of its own before its number ("At least" / "131
+    people died")."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            pa, pb = out[-1]
+            prev, first = text[pa:pb], text[a:a + 1]
+            if 2 <= text[pb:a].count("\n") <= 3 and _CONTINUES.search(prev) and _HEDGE_END.search(prev) and (
+                    first.islower() and len(prev.split()) >= 4 and not _title_case(prev)
+                    and not _BYLINE.match(text, a) or first.isdigit()):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _title_case(line: str) -> bool:
+    """Most words capitalised, as headlines and menus are."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def _hard_wrapped(spans: list[tuple[int, int]]) -> bool:
@@ -331,10 +373,16 @@ def classify(text: str, *, start: int = 0, junk: Sequence[tuple[int, int]] = (),
     last = max((i for i, k in enumerate(kinds) if k == "body" and units[i].prose), default=None)
     if last is not None:  # headline-like lines after the last paragraph introduce nothing
         for i in range(last + 1, len(units)):
-            if kinds[i] == "body" and not units[i].prose:
+            if kinds[i] == "body" and not units[i].prose and not _cut_off(units[i]):
                 kinds[i] = "junk"
     _mark_labels(units, kinds)
     return tuple(Block(u.start, u.end, k) for u, k in zip(units, kinds))
+
+
+def _cut_off(u: _Unit) -> bool:
+    """A paragraph the page (or the excerpt) cut off mid-sentence: long, in sentence case, with
+    no final stop ("The attacks began at about 8:45 a.m. Sunday, when coordinated blasts st")."""
+    return u.words >= 10 and not u.ends and not _title_case(u.core) and not u.bullet
 
 
 def _forced_junk(units: list[_Unit], spans: list[tuple[int, int]]) -> list[bool]:

@@ -20,6 +20,7 @@ from ..index import AnalysisIndex
 from ..model import Claim
 from ..analysis.numbers import interval_text
 from ..report import json_text, to_json as analysis_json
+from ..text_safety import inert
 
 FORMATS = ("markdown", "csv", "json")
 
@@ -83,15 +84,15 @@ def _summary(ix: AnalysisIndex, review: Review) -> dict[str, int]:
 
 
 # ---- Markdown -----------------------------------------------------------------------------
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _INLINE = re.compile(r"([\\`*\[\]<>|~]|&(?=#?\w+;)|_(?![^\W_])|(?<![^\W_])_)")
 _LEADING = re.compile(r"^(\s*)([#+\-=>!:]|\d+(?=[.)]))")
 
 
 def md(text: str | None) -> str:
     """Untrusted text as one line of literal Markdown: punctuation backslash-escaped, newlines as
-    `<br>` (what GitHub tables accept), control characters dropped, a leading block marker escaped."""
-    s = _CONTROL.sub("", (text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    `<br>` (what GitHub tables accept), other control characters shown as escapes (ESC as
+    `\\\\x1b`, which renders as `\\x1b`), a leading block marker escaped."""
+    s = inert((text or "").replace("\r\n", "\n").replace("\r", "\n"), keep="\t\n")
     s = _INLINE.sub(r"\\\1", s)
     s = _LEADING.sub(lambda m: m.group(1) + ("\\" + m.group(2) if not m.group(2).isdigit()
                                              else m.group(2) + "\\"), s)
@@ -204,12 +205,15 @@ _NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 
 
 def cell(value: Any) -> Any:
-    """A value safe for a spreadsheet: text a spreadsheet would run as a formula (starting with
-    = + - @, tab or CR, after any apostrophes) gets one more leading apostrophe. Plain numbers,
-    negative ones included, are left alone. Reading back: drop one apostrophe from any cell that
-    matches `'+[=+-@\\t\\r]`."""
+    """A value safe for a spreadsheet and a terminal: control characters other than tab and line
+    break are shown as escapes (`text_safety.inert`), and text a spreadsheet would run as a formula
+    (starting with = + - @, tab or CR, after any apostrophes) gets one more leading apostrophe.
+    Plain numbers, negative ones included, are left alone. Reading back: drop one apostrophe from
+    any cell that matches `'+[=+-@\\t\\r]`."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        value = inert(value.replace("\r\n", "\n"), keep="\t\n")
     if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.match(value):
         return "'" + value
     return value
@@ -297,5 +301,5 @@ def render(fmt: str, ix: AnalysisIndex, review: Review, *, db: str | None = None
     if fmt == "csv":
         return to_csv(ix, review)
     if fmt == "json":
-        return json_text(to_json(ix, review, db=db, generated=generated))
+        return json_text(to_json(ix, review, db=db, generated=generated))  # inert, C encoder
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")

@@ -23,6 +23,7 @@ from typing import Mapping, Sequence
 from urllib.parse import quote
 
 from .decisions import Decision, Figure
+from ..text_safety import inert
 
 SCHEMA_VERSION = 1
 BUSY_MS = 3000
@@ -131,6 +132,9 @@ class Store:
         self.reason = reason
         """Why the store is read-only (None when writable), in words for the reviewer."""
         self._data_version: int | None = None
+        self._snapshot: tuple | None = None
+        """For a read-only connection opened `immutable` (see `_connect_ro`): the state of the
+        files when it was opened; None for a live connection."""
 
     # ---- opening --------------------------------------------------------------------------
     @classmethod
@@ -156,6 +160,9 @@ class Store:
         if not os.access(path.parent, os.W_OK):
             return cls._open_ro(path, f"the folder {path.parent} is read-only for you; decisions "
                                       "cannot be saved")
+        blocked = _foreign_side_file(path)
+        if blocked:
+            return cls._open_ro(path, blocked)
         try:
             con = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as e:
@@ -211,20 +218,16 @@ class Store:
     def _open_ro(cls, path: Path, reason: str) -> "Store":
         if not path.exists():
             return cls(path, None, True, reason)
-        uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-        for extra in ("", "&immutable=1"):  # immutable: a WAL file we may not create -shm beside
-            try:
-                con = sqlite3.connect(uri + extra, uri=True, timeout=BUSY_MS / 1000, check_same_thread=False,
-                                      isolation_level=None)
-                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.Error:
-                continue
-            problem, readable = _read_only_problem(path, con)
-            if not readable:
-                con.close()
-                return cls(path, None, True, problem)
-            return cls(path, con, True, problem or reason)
-        return cls(path, None, True, reason + "; its decisions could not be read either")
+        con, snapshot = _connect_ro(path)
+        if con is None:
+            return cls(path, None, True, reason + "; its decisions could not be read either")
+        problem, readable = _read_only_problem(path, con)
+        if not readable:
+            con.close()
+            return cls(path, None, True, problem)
+        store = cls(path, con, True, problem or reason)
+        store._snapshot = _file_state(path) if snapshot else None
+        return store
 
     def close(self) -> None:
         if self._con is not None:
@@ -253,6 +256,17 @@ class Store:
         """Whether anyone (another process included) committed since the last call."""
         if self._con is None:
             return False
+        if self._snapshot is not None:  # an immutable snapshot never sees commits: reopen when the files move
+            state = _file_state(self.path)
+            if state == self._snapshot:
+                return False
+            con, snapshot = _connect_ro(self.path)
+            if con is None:
+                return False
+            self._con.close()
+            self._con, self._snapshot = con, (state if snapshot else None)
+            self._data_version = None
+            return True
         try:
             version = self._con.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error:
@@ -288,8 +302,7 @@ class Store:
         try:
             con.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
-            raise Locked(f"{self.path} is locked by another program; the decision was not saved. "
-                         "Try again in a moment.") if _is_locked(e) else StoreError(f"cannot write {self.path}: {e}")
+            raise self._write_failure(e) from e
         try:
             row = con.execute("SELECT key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at "
                               "FROM decisions WHERE key = ?", (key,)).fetchone()
@@ -322,14 +335,112 @@ class Store:
             con.execute("COMMIT")
         except sqlite3.OperationalError as e:
             con.execute("ROLLBACK") if con.in_transaction else None
-            if _is_locked(e):
-                raise Locked(f"{self.path} is locked by another program; the decision was not saved.") from e
-            raise StoreError(f"cannot write {self.path}: {e}; the decision was not saved") from e
+            raise self._write_failure(e) from e
         except BaseException:
             if con.in_transaction:
                 con.execute("ROLLBACK")
             raise
         return Decision(key, kind, stored_anchor, new["verdict"], new["note"], new["figure"], rev + 1, reviewer, at)
+
+
+    def _write_failure(self, e: sqlite3.OperationalError) -> StoreError:
+        """The error to raise for a failed write, worded for the reviewer. A database that became
+        unwritable (a side file another user left, permissions changed) turns the store read-only,
+        with the reason, so the dashboard says READ-ONLY instead of failing every decision."""
+        text = str(e).lower()
+        if _is_locked(e):
+            return Locked(f"{self.path} is locked by another program; the decision was not saved. "
+                          "Try again in a moment.")
+        if "full" in text:
+            return StoreError(f"the disk holding {self.path} is full; the decision was not saved. "
+                              "Free some space and decide again.")
+        if "readonly" in text or "read-only" in text:
+            self.read_only = True
+            self.reason = _foreign_side_file(self.path) or f"{self.path} can no longer be written ({e})"
+            return ReadOnly(f"{self.reason}; the decision was not saved.")
+        return StoreError(f"cannot write {self.path}: {e}; the decision was not saved")
+
+
+def _side_files(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _foreign_side_file(path: Path) -> str | None:
+    """Why the WAL side files beside `path` block writing (a `-wal` or `-shm` this user cannot
+    write, typically left by someone who read the database with a tool that creates them, such as
+    the sqlite3 shell or an older crosscheck), or None when they do not."""
+    for side in _side_files(path):
+        try:
+            if not side.exists() or os.access(side, os.W_OK):
+                continue
+            owner = _owner(side)
+        except OSError:
+            continue
+        wal, shm = _side_files(path)
+        return (f"{side} belongs to {owner} and is read-only for you, so decisions cannot be saved. "
+                f"It was probably left by someone reading the review read-only; when no one has the review "
+                f"open, delete {wal.name} and {shm.name} (or ask {owner} or an administrator to)")
+    return None
+
+
+def _owner(path: Path) -> str:
+    uid = path.stat().st_uid
+    try:
+        import pwd
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _is_wal_file(path: Path) -> bool:
+    """Whether the database file's header says WAL mode (bytes 18 and 19 are 2)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head[18] == 2 and head[19] == 2
+
+
+def _connect_ro(path: Path) -> tuple[sqlite3.Connection | None, bool]:
+    """A read-only connection that leaves no file behind (None when the file cannot be read), and
+    whether it is an immutable snapshot.
+
+    A reader of a WAL database that finds no `-shm` beside it creates `-wal` and `-shm` owned by
+    the reader, and then the owner cannot write the database any more ("attempt to write a
+    readonly database"). So a WAL database whose side files are absent (no writer has it open)
+    is read as an immutable snapshot, which creates nothing; `Store.changed` reopens it when the
+    files change. When the side files exist (a writer has it open) the reader uses them like any
+    other connection and sees commits as they happen.
+    """
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    live = not _is_wal_file(path) or all(side.exists() for side in _side_files(path))
+    for extra in (("", "&immutable=1") if live else ("&immutable=1",)):
+        try:
+            con = sqlite3.connect(uri + extra, uri=True, timeout=BUSY_MS / 1000, check_same_thread=False,
+                                  isolation_level=None)
+        except sqlite3.Error:
+            continue
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            con.close()
+            continue
+        con.execute("PRAGMA query_only = ON")
+        return con, bool(extra)
+    return None, False
+
+
+def _file_state(path: Path) -> tuple:
+    """What changes when anyone commits: the file's size and time, and which side files exist."""
+    out: list = []
+    for p in (path, *_side_files(path)):
+        try:
+            st = p.stat()
+            out.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append(None)
+    return tuple(out)
 
 
 def _decision(row) -> Decision:
@@ -369,8 +480,9 @@ def _stale_message(current: Decision | None) -> str:
         return "This decision was changed by someone else since your screen showed it; nothing was saved."
     what = (f"to {current.verdict}" if current.verdict
             else f"the figure to {current.figure}" if current.figure else "its note")
-    return (f"{current.reviewer} changed this {what} at {current.updated_at[11:19]} UTC since your screen "
-            "showed it; your change was not saved. The screen now shows theirs: decide again to override.")
+    return inert(f"{current.reviewer} changed this {what} at {current.updated_at[11:19]} UTC since your "
+                 "screen showed it; your change was not saved. The screen now shows theirs: decide again "
+                 "to override.")
 
 
 def _is_locked(e: sqlite3.OperationalError) -> bool:

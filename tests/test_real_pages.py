@@ -1,0 +1,231 @@
+"""Shapes of real published pages that the rules read (issue 8), each in sentences of our own.
+
+Every test states one pattern of news language; the examples are invented, the patterns are the
+ones measured on ../shared/realdev. Each fails without the rule it covers.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import analyse_texts
+
+
+def claims(*texts: str, published: list[str | None] | None = None):
+    return analyse_texts(*texts, published=published).claims
+
+
+def by_figure(analysis) -> dict[str, object]:
+    return {c.number_text: c for c in analysis.claims}
+
+
+def topic_of(analysis, figure: str) -> str:
+    return by_figure(analysis)[figure].topic
+
+
+# -- the page --------------------------------------------------------------------------------
+
+def test_a_date_stamp_opening_a_line_keeps_the_sentence_after_it():
+    """' date 2021-03-02 The ministry said ...': the date is metadata, the sentence is read."""
+    a = analyse_texts(" date 2021-03-02 The ministry said at least 41 people died in the floods.\n\nMore text here "
+                      "about the rescue that went on all night.\n")
+    assert [c.number_text for c in a.claims] == ["at least 41"]
+    assert a.sources[0].published == "2021-03-02"
+
+
+def test_a_hedge_left_on_its_own_line_joins_its_number():
+    """'At least' / blank line / '31 people died': one figure, 31..open."""
+    (c,) = claims("Storm hits coast\n\nAt least\n\n31 people died when the storm hit the coast on Friday, police said.\n")
+    assert (c.number_text.split()[0], c.low, c.high) == ("At", 31, None)
+
+
+def test_a_sentence_broken_over_a_blank_line_is_read_whole():
+    """'officials gave estimates of the toll at' / 'the market — from 20 dead to 35': one sentence."""
+    text = ("Market blast\n\nHealth officials gave varying estimates of the toll at\n\nthe central market, from 20 dead "
+            "to 35, while a police spokesman cited 18.\n")
+    got = {c.number_text: c.attributed_to for c in claims(text)}
+    assert got["20"] and "Health officials" in got["20"]
+
+
+def test_a_cut_off_last_paragraph_is_still_read():
+    """A page cut mid-sentence keeps its last paragraph: 'Later 12 more bodies were pulled from the ri'."""
+    text = ("Ferry sinks\n\nThe ferry sank on Monday. At least 40 people died, the coast guard said.\n\n"
+            "Divers said on Tuesday that 12 more bodies were pulled from the river near the do")
+    assert "12" in [c.number_text for c in claims(text)]
+
+
+# -- which event -------------------------------------------------------------------------------
+
+def test_a_comparison_after_the_figure_does_not_take_it_to_the_earlier_event():
+    """'At least 70 died ..., the worst attack since 2015, when 30 died': 70 is the story's, 30 the earlier one's."""
+    a = analyse_texts("Bombing in the capital\n\nAt least 70 people were killed in a bombing in the capital on "
+                      "Sunday, the worst attack since 2015, when 30 people died in a market blast.\n",
+                      published=["2024-05-06"])
+    assert topic_of(a, "At least 70") != topic_of(a, "30")
+    main = next(t for t in a.topics if t.id == topic_of(a, "At least 70"))
+    assert main.event == a.events[0].id
+
+
+def test_a_nationwide_toll_is_the_events_own():
+    """'across the country' in a disaster is the event's total, not another event."""
+    a = analyse_texts("Floods\n\nThe floods killed 30 people on Monday, officials said. By Tuesday the toll "
+                      "across the country had risen to 45, the disaster agency said.\n", published=["2024-05-08"])
+    assert topic_of(a, "30") == topic_of(a, "45")
+
+
+def test_the_year_of_a_named_earlier_event_makes_it_background():
+    """'the 2009 rail crash in which around 12 died' is not the 2024 crash."""
+    a = analyse_texts("Rail crash kills 80\n\nThe collision on Friday killed 80 passengers. It recalled the 2009 "
+                      "rail crash in which around 12 passengers were killed.\n", published=["2024-06-03"])
+    assert topic_of(a, "80") != topic_of(a, "around 12")
+
+
+# -- parts of a quantity ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("part,sentence", [
+    ("9", "The death toll rose to 150, and 9 of the dead have not yet been identified."),
+    ("12", "The death toll rose to 150. Officials said 12 bodies were yet to be identified."),
+    ("30", "The death toll rose to 150. Of the injured, 30 remain in serious condition."),
+    ("25", "The death toll rose to 150. A total of 25 others sustained minor injuries."),
+    ("18", "The death toll rose to 150, with 400 injured. So far 18 are still being treated in hospital."),
+    ("200", "The death toll could reach 200, officials warned, as the count stood at 150."),
+    ("three", "The death toll stood at 150 on Monday, with three more people succumbing to their injuries."),
+])
+def test_a_part_is_its_own_quantity(part, sentence):
+    """Unidentified, in serious condition, minor injuries, still in hospital, projected, added: parts."""
+    a = analyse_texts("Blast at a depot\n\n" + sentence + "\n")
+    assert part in by_figure(a) and topic_of(a, part) != topic_of(a, "150")
+
+
+def test_a_hospitals_own_count_is_that_hospitals():
+    """'City Hospital said it received 40 dead' is the hospital's part, not a rival toll."""
+    a = analyse_texts("Bombing\n\nThe bombing killed 120 people, the ministry said. City Hospital said it "
+                      "received 40 dead and was treating dozens of wounded.\n")
+    assert topic_of(a, "40") != topic_of(a, "120")
+
+
+def test_still_missing_after_some_came_back_is_what_is_left_of_the_taken():
+    """In an abduction, 'eight still missing' after escapes is a part of the 90 abducted."""
+    a = analyse_texts("Pupils abducted\n\nGunmen abducted 90 pupils from a school on Monday. Police said 20 of the "
+                      "pupils had escaped and eight were still missing after the kidnapping.\n")
+    assert topic_of(a, "eight") != topic_of(a, "90")
+
+
+def test_still_missing_after_a_blast_is_the_missing():
+    """Outside an abduction, 'still missing' is the missing count itself."""
+    a = analyse_texts("Blast at port\n\nAt least 60 people are missing after the blast, the ministry said. "
+                      "On Sunday the army said 12 people were still missing.\n")
+    assert topic_of(a, "At least 60") == topic_of(a, "12")
+
+
+# -- who was counted ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,part", [
+    ("The toll rose to 210, including 14 foreigners, officials said.", "14"),
+    ("The toll rose to 210, of which 14 are foreign nationals, officials said.", "14"),
+    ("The toll rose to 210. At least 14 of the dead were foreign nationals, officials said.", "At least 14"),
+    ("Among the 210 dead, 120 are female and 90 are male, officials said.", "120"),
+])
+def test_a_group_within_the_dead_is_its_own_quantity(sentence, part):
+    """Foreigners, women or men among the dead are counted apart from the whole toll."""
+    a = analyse_texts("Crush at a festival\n\n" + sentence + "\n")
+    total = "210"
+    assert topic_of(a, part) != topic_of(a, total)
+
+
+def test_the_group_a_toll_names_is_its_group():
+    """'The number of Afghans killed has risen to 79' counts Afghans, not everyone."""
+    a = analyse_texts("Airport attack\n\nThe attack killed 103 people, including 13 U.S. troops. The number of "
+                      "Afghans killed in the attack has risen to 79, a hospital official said.\n")
+    assert "Afghan" in by_figure(a)["79"].who and topic_of(a, "79") != topic_of(a, "103")
+
+
+def test_us_is_a_country_and_keeps_its_dots():
+    """'13 U.S. troops' are troops of the United States, and 'U.S. officials' a claimant."""
+    (c,) = claims("Attack\n\nThe count of U.S. troops killed in the blasts rose to 12, according to U.S. officials.\n")
+    assert (c.who, c.attributed_to) == ("U.S. troops", "U.S. officials")
+
+
+def test_rival_labels_for_one_operations_dead_are_one_quantity():
+    """The army's '180 terrorists' and a rights group's 'some 250 civilians' count the same dead."""
+    a = analyse_texts(
+        "Army says it killed 180 terrorists\n\nThe army said it killed 180 terrorists in an operation in Dalla "
+        "on Monday.\n",
+        "Rights group says 250 civilians killed\n\nSome 250 civilians were killed in the army operation in Dalla "
+        "on Monday, a rights group said.\n", published=["2024-05-08", "2024-05-09"])
+    assert topic_of(a, "180") == topic_of(a, "Some 250")
+
+
+def test_a_breakdown_keeps_its_parts_apart():
+    """'20 civilians and a dozen militants were killed' lists two groups, not rival totals."""
+    a = analyse_texts("Clash\n\nAt least 20 civilians and a dozen militants were killed in the clash, the UN said.\n")
+    assert topic_of(a, "At least 20") != topic_of(a, "a dozen")
+
+
+def test_a_figure_without_a_group_joins_the_group_its_quantity_names():
+    """In an abduction of schoolgirls, '150 still held' and 'Hundreds taken' count schoolgirls."""
+    a = analyse_texts("Schoolgirls abducted\n\nGunmen abducted 230 schoolgirls from a school in Dalla on Monday. "
+                      "Officials said 200 girls were kidnapped.\n",
+                      "Hundreds taken from school\n\nHundreds were abducted from the school in Dalla on Monday, "
+                      "parents said, and 240 girls were kidnapped in all.\n", published=["2024-05-08", "2024-05-09"])
+    assert topic_of(a, "Hundreds") == topic_of(a, "230")
+
+
+# -- revisions and tolls ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,figures", [
+    ("The government revised the death toll to 261 from 280 on Sunday.", {"261", "280"}),
+    ("The toll was earlier put at 280, which the government revised to 261 on Sunday.", {"280", "261"}),
+    ("The police had reported a death toll of 207 with 450 people injured.", {"207", "450"}),
+    ("The ministry lowered the number of people still missing, saying it was now 21.", {"21"}),
+])
+def test_revisions_and_tolls_are_read(sentence, figures):
+    """Revision pairs, 'a death toll of N with', 'it was now N' are all figures."""
+    a = analyse_texts("Blast\n\n" + sentence + "\n")
+    assert figures <= set(by_figure(a))
+
+
+def test_a_list_of_groups_shares_its_verb():
+    """'At least four Germans, six British and two Danes died': every listed figure is a death."""
+    a = analyse_texts("Hotel attack\n\nAt least four Germans, six British, and two Danes died in the attack.\n")
+    assert {c.number_text: c.measure for c in a.claims} == {"At least four": "killed", "six": "killed",
+                                                             "two": "killed"}
+
+
+def test_escapes_are_not_captures():
+    """'14 of the 129 girls taken had escaped': 14 escaped (other), 129 were taken."""
+    a = analyse_texts("Abduction\n\nShe said only 14 of the 129 girls taken had escaped.\n")
+    assert {c.number_text: c.measure for c in a.claims} == {"14": "other", "129": "captured"}
+
+
+# -- who says it --------------------------------------------------------------------------------
+
+def test_a_title_before_the_name_says_who_speaks():
+    """'The country's health minister, Ana Ruiz, said 40 died': the claimant carries the title."""
+    (c,) = claims("Fire\n\nThe country’s health minister, Ana Ruiz, said that 40 people had died in the fire.\n")
+    assert "health minister" in c.attributed_to and "Ana Ruiz" in c.attributed_to
+
+
+def test_a_surname_takes_the_title_it_was_introduced_with():
+    """'Police spokesman Omar Haddad' first, 'Haddad said' later: the later claimant says police."""
+    a = analyse_texts("Blast\n\nPolice spokesman Omar Haddad said the blast killed 30 people. Later Haddad said "
+                      "that 41 people had died.\n")
+    assert "spokesman" in by_figure(a)["41"].attributed_to
+
+
+def test_she_said_is_the_last_speaker_named():
+    """'X, the principal, denied the report. She said 14 had escaped': she is X."""
+    a = analyse_texts("School raid\n\nMaria Obi, the principal of the school, has denied the army's report. "
+                      "She said that 14 pupils had escaped.\n")
+    assert "Obi" in by_figure(a)["14"].attributed_to
+
+
+def test_a_headline_names_its_source_after_a_dash():
+    """'90 pupils still missing after raid - principal': the principal says so."""
+    (c,) = claims("90 pupils still missing after raid - principal\n\nThe raid happened at night.\n")
+    assert c.attributed_to == "principal"
+
+
+def test_a_toll_is_never_a_speaker():
+    """'a new toll shows 171 dead, according to the ministry': the ministry says so, not the toll."""
+    (c,) = claims("Blast\n\nA week later a new death toll shows 171 dead, according to the Ministry of Health.\n")
+    assert c.attributed_to == "the Ministry of Health"
