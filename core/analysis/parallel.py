@@ -32,10 +32,11 @@ from ..reading.ingest import Listed, Listing, fetch, read_listed
 
 Progress = Callable[[str, int, int], None]
 
-POOL_PAYS_FROM = 100
-"""Files below which the default (`jobs=None`) reads in this process: starting a worker costs
-about as much as reading a hundred articles, so a small corpus is faster without a pool. An
-explicit `jobs` is always honoured."""
+POOL_PAYS_FROM = 250
+"""Files below which the default (`jobs=None`) reads in this process. Starting a pool (spawning,
+importing, warming up its workers) costs about 1.2 s on 2 cores, and 2 workers save about 5 ms
+an article (10 ms of one core's work each, halved): the pool pays from about 240 articles
+(analyze_bench, `fixed`). An explicit `jobs` is always honoured."""
 MAX_CHUNK = 32
 """Files per task at most: large enough that a task's overhead is lost in its work, small enough
 that every worker stays busy to the end and progress moves."""
