@@ -92,6 +92,45 @@ def test_pool_refuses_a_50_mb_article_as_a_serial_run_does(tmp_path):
     assert json_text(to_json(pooled)) == _serial_json([str(tmp_path)])
 
 
+DASHBOARD = """
+import sys, time
+from crosscheck.tui.app import make_app
+from crosscheck.core.analysis.parallel import POOL_PAYS_FROM
+
+class Loaded(type(make_app())):
+    def on_mount(self):
+        super().on_mount()
+        self.started = time.monotonic()
+        self.set_interval(0.05, self.check)
+    def check(self):
+        screen = self.main_screen
+        if screen.loaded or time.monotonic() - self.started > 30:
+            with open(sys.argv[2], "w") as out:
+                out.write(str(len(screen.ix.analysis.sources)) if screen.loaded else "not loaded")
+            self.exit()
+
+if __name__ == "__main__":
+    assert len(__import__("os").listdir(sys.argv[1])) >= POOL_PAYS_FROM
+    Loaded([sys.argv[1]]).run(headless=True)
+"""
+
+
+def test_dashboard_loads_a_large_corpus_through_the_pool(tmp_path):
+    """The dashboard reads a corpus big enough for the pool from its worker thread, inside Textual
+    (whose stderr has no file descriptor for multiprocessing to hand on)."""
+    from crosscheck.core.analysis.parallel import POOL_PAYS_FROM
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(POOL_PAYS_FROM + 10):
+        (corpus / f"{i:04d}.txt").write_text(f"Blast {i}\n\n{i % 40 + 2} people were killed in the blast.\n")
+    script, result = tmp_path / "dashboard.py", tmp_path / "result.txt"
+    script.write_text(DASHBOARD)
+    subprocess.run([sys.executable, str(script), str(corpus), str(result)], timeout=120, check=True,
+                   capture_output=True)
+    assert result.read_text() == str(POOL_PAYS_FROM + 10)
+
+
 def test_configured_words_reach_pool_workers(tmp_path):
     """[measures] words given to the analysis are read by the workers too (they travel in the lexicon)."""
     for i in range(3):

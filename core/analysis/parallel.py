@@ -256,6 +256,7 @@ class _Pool(_Runner):
         from concurrent.futures import ProcessPoolExecutor
 
         self.workers, self.max_bytes = workers, max_bytes
+        _start_resource_tracker()
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_install, initargs=(lex,))
 
@@ -265,6 +266,31 @@ class _Pool(_Runner):
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_resource_tracker() -> None:
+    """Starts multiprocessing's resource tracker with a real stderr to hand it.
+
+    The tracker is started with `sys.stderr.fileno()` as its stderr. Inside a Textual app that
+    is Textual's capture object, whose fileno() is -1, and starting the pool fails with
+    "bad value(s) in fds_to_keep"; so the tracker is started (once a process) with the
+    interpreter's own stderr instead, or with none.
+    """
+    import sys
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = os.fstat(sys.stderr.fileno()) is not None
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 class _Checked:
