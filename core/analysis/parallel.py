@@ -34,9 +34,10 @@ Progress = Callable[[str, int, int], None]
 
 POOL_PAYS_FROM = 250
 """Files below which the default (`jobs=None`) reads in this process. Starting a pool (spawning,
-importing, warming up its workers) costs about 1.2 s on 2 cores, and 2 workers save about 5 ms
-an article (10 ms of one core's work each, halved): the pool pays from about 240 articles
-(analyze_bench, `fixed`). An explicit `jobs` is always honoured."""
+importing, warming up its workers) costs about 0.4 s on an idle 2-core machine and over 1 s on a
+busy one; 2 workers save about 5 ms an article today (13 ms of one core's work each, less the
+pickling), so the pool pays from about 80-250 articles, and from about 400 once the per-article
+work is five times faster (issue 9's target). An explicit `jobs` is always honoured."""
 MAX_CHUNK = 32
 """Files per task at most: large enough that a task's overhead is lost in its work, small enough
 that every worker stays busy to the end and progress moves."""
