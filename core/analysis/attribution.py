@@ -28,9 +28,11 @@ SAY_VERBS = frozenset({
     "informs", "informed", "speaks", "spoke", "documents", "documented", "believe", "believes",
     "insists", "insisted", "maintains", "maintained",
     "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
+    "confirm", "tell", "add", "insist", "admit", "warn", "warned", "warns", "announce", "shared",
+    "alleges", "allege",
 })
 
-_WORD = re.compile(r"[\w'’\-]+|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w'’\-]+|[^\w\s]")
 _BOUNDARY = {",", ";", ":", "(", ")", "—", "–", "while", "whereas", "but", "that", "as", "and",
              "when", "after", "which", "who", "because", "although", "though", "if", "where"}
 _PRONOUNS = {"one", "it", "they", "he", "she", "we", "i", "this", "that", "others", "another",
@@ -82,11 +84,16 @@ _LEAD_STRIP = re.compile(r"^(?:(?:with|and|but|while|as|then|also|later|meanwhil
 _NAME_RUN = r"(?:(?:[A-Z]\.){2,}|[^,;:.()])+?"
 """A claimant's words up to a clause mark; "U.S." and "U.N." keep their dots."""
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<who>{_NAME_RUN})(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
-_REPORTED_BY = re.compile(rf"\b(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|claimed|counted)\s+by\s+(?P<who>{_NAME_RUN})(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
+_REPORTED_BY = re.compile(rf"\b(?:(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|counted)|as\s+claimed)\s+by\s+"
+                          rf"(?P<who>{_NAME_RUN})(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
+_IN_MEDIA = re.compile(r"\bas\s+(?:reported|published|cited|claimed)\s+in\s+(?P<who>(?:the\s+)?(?:local\s+|international\s+|"
+                       r"state\s+|foreign\s+|some\s+)?(?:media|press|news\s+reports|reports))\b", re.I)
+"""'253 and not 359 as reported in media': the media's figure."""
 _PASSIVE_ATTACK = re.compile(r"\b(?:attack|ambush|assault|bombing|strike|raid|blast)s?\s+(?:was\s+|were\s+)?claimed\s+by\b", re.I)
 _TOLD = re.compile(r"^\s*(?P<outlet>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3})", re.U)
 _SENT_START_VERB = SAY_VERBS | {"attributed", "has", "have", "had", "is", "was", "were", "will",
-                                "would", "did", "does", "added", "blamed", "issued", "released"}
+                                "would", "did", "does", "added", "blamed", "issued", "released", "gave", "gives",
+                                "give", "offered", "provided"}
 
 
 _SPACES = re.compile(r"\s+")
@@ -120,9 +127,18 @@ def _clean(who: str) -> str:
 
 
 _LOOK_BACK = 400
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s+$")
+_WHICH_REVISED = re.compile(r"\b(?:which|that)\s+(?P<who>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?)\s+"
+                            r"(?:revised|raised|lowered|cut|increased|reduced|updated|corrected)\b")
+"""'put at 288, which the Odisha government revised to 275': the reviser gives the new figure."""
+_HEADLINE_SPEAKER = re.compile(r",\s*(?P<who>(?:the\s+)?(?:[\w'’\-]+\s+){0,2}?(?:police|officials?|authorities|army|military|"
+                               r"ministry|government|governor|doctors|witnesses|residents|sources|UN|rescuers|hospital))\s*$", re.I)
+_RELAYED = re.compile(r"\s+(?:citing|quoting|who|which|that|based\s+on)\s+", re.I)
+"""Where a claimant's name ends and what it relied on begins: 'U.S. officials citing initial information'."""
 _DIGIT_IN = re.compile(r"\d")
 _NOT_A_SPEAKER = re.compile(
-    r"^\W*\d|\b(?:toll|tolls|figure|figures|number|count|tally|total|attacks?|blasts?|explosions?|bombings?|"
+    r"^\W*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens|scores|hundreds|"
+    r"thousands)(?:\s+of\b|\s*$))|\b(?:toll|tolls|figure|figures|number|count|tally|total|attacks?|blasts?|explosions?|bombings?|"
     r"incident|operation|crash|disaster|tragedy)(?:\s+(?:had|has|have|was|were|is|been|had\s+been|earlier|also))*\s*$", re.I)
 """Subjects that cannot be a source: a figure or a toll ("The toll had been put at 321"), an
 event ("The attacks were claimed by ..."), a number ("13 US military soldiers")."""
@@ -166,7 +182,7 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
             if low == "and" and not words:
                 return ""  # "X attributed ..., and estimated": the caller uses the sentence subject
             real = [w for w in words if _WORDCHAR.match(w)]
-            if real and all(w.lower() in _AUX_ONLY for w in real) and low in ("which", "who"):
+            if all(w.lower() in _AUX_ONLY for w in real) and low in ("which", "who"):
                 # "the United Nations, which had put the number at": the antecedent speaks
                 j = i - 1 if i >= 1 and tokens[i - 1][1] == "," else i
                 name: list[str] = []
@@ -210,7 +226,7 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
     if depth < 3 and i >= 0 and tokens[i][1] == "," and _PROPER_NAME.fullmatch(text):
         # "Lebanon's health minister, Hamad Hassan, said": the title before the name says who speaks
         title = _LEADING_TIME.sub("", _subject_before(sentence, tokens[i][0], depth + 1))
-        if title and _TITLE_NOUN.search(title) and len(title.split()) <= 8 and not _PROPER_NAME.fullmatch(title):
+        if title and _TITLE_NOUN.search(title) and len(title.split()) <= 8:
             return f"{title} {text}"
     if (depth < 3 and words and words[0].lower() in ("a", "an", "the") and i >= 0 and tokens[i][1] == ","
             and not _SAID.search(text)):
@@ -237,15 +253,21 @@ def cues(sentence: str) -> list[Cue]:
     """Every attribution cue in a sentence, in order."""
     out: list[Cue] = []
     words = sentence_words(sentence)
+    caps = [w[0].isupper() for w in sentence.split() if w[:1].isalpha()]
+    title_case = bool(caps) and sum(caps) * 2 > len(caps)
     for m in _ACCORDING.finditer(sentence) if "according" in words else ():
-        who = _clean(m.group("who"))
+        who = _clean(_RELAYED.split(m.group("who"), maxsplit=1)[0])
         if _NON_AGENT.match(who):
             continue  # "says, according to preliminary data, that ...": the sayer is the claimant
         out.append(Cue(m.start(), m.end(), who, "according"))
     for m in _REPORTED_BY.finditer(sentence) if "by" in words else ():
-        if _PASSIVE_ATTACK.search(sentence[max(0, m.start() - 40): m.end()]):
+        if _PASSIVE_ATTACK.search(sentence[max(0, m.start() - 40): m.end()]) or len(m.group("who").split()) > 8:
             continue  # "an attack claimed by X": X claimed the attack, not the figure
         out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "by"))
+    for m in _IN_MEDIA.finditer(sentence) if "in" in words else ():
+        out.append(Cue(m.start(), m.end(), _clean(m.group("who")), "by"))
+    for m in _WHICH_REVISED.finditer(sentence) if "which" in words or "that" in words else ():
+        out.append(Cue(m.start("who"), m.end(), _clean(m.group("who")), "say"))
     head = _HEADLINE_SOURCE.match(sentence) if ":" in sentence else None
     if head:
         out.append(Cue(0, head.end(), _clean(head.group("who")), "say"))
@@ -259,6 +281,8 @@ def cues(sentence: str) -> list[Cue]:
         if subject and not _NOT_A_SPEAKER.search(subject):
             out.append(Cue(m.start(), m.end(), subject, "say"))
     for m in _WORD.finditer(sentence) if not SAY_VERBS.isdisjoint(words) else ():
+        if m.group()[:1].isupper() and not title_case and _CAPITAL_BEFORE.search(sentence, 0, m.start()):
+            continue  # "the United States": a capitalised word after a name is part of it, not a verb
         tok = m.group().lower()
         if any(c.start <= m.start() < c.end for c in out):
             continue
@@ -272,6 +296,11 @@ def cues(sentence: str) -> list[Cue]:
         inverted = _after_comma(sentence, m.start()) and tok in (
             "said", "says", "informs", "reports", "adds", "added", "wrote", "confirmed", "reported", "announced",
             "stated", "noted", "claimed")
+        if tok in ("say", "confirm", "report", "claim", "tell", "add", "insist", "admit", "warn", "announce") \
+                and _HEADLINE_SPEAKER.search(sentence[: m.start()]):
+            # a headline's present tense: "..., missing up to 276, police confirm"
+            out.append(Cue(m.start(), m.end(), _clean(_HEADLINE_SPEAKER.search(sentence[: m.start()]).group("who")), "inverted"))
+            continue
         tail = _INVERTED_TAIL.match(after)
         if inverted and tail:
             out.append(Cue(m.start(), m.end(), _clean(tail.group(1)), "inverted"))
@@ -300,7 +329,7 @@ def cues(sentence: str) -> list[Cue]:
             prev = next((p for p in reversed(resolved) if p.claimant and p.kind != "inverted"), None)
             if prev is None:
                 # kept as said ("They", "it"): the extractor resolves it to the last claimant named
-                word = c.claimant if c.claimant and c.claimant.lower() in _PRONOUNS else None
+                word = c.claimant if c.claimant and c.claimant.partition(" (to ")[0].lower() in _PRONOUNS else None
                 if not word:
                     continue
                 c = Cue(c.start, c.end, word, "say")
@@ -331,7 +360,7 @@ def is_reference(claimant: str | None) -> bool:
     """Whether a claimant only points back to one named earlier ('he', 'the report', 'its data')."""
     if not claimant:
         return False
-    low = claimant.lower().strip()
+    low = claimant.partition(" (to ")[0].lower().strip()
     return low in PRONOUNS or low.split()[0] in ("it", "its", "he", "she", "they", "their", "his", "her")
 
 
@@ -354,7 +383,8 @@ _TITLE = (r"(?:minister|spokes(?:man|woman|person)|official|chief|head|director(
           r"coordinator|inspector|superintendent|DRM)")
 _TITLE_THEN_NAME = re.compile(rf"(?P<title>(?:[A-Z][\w’']*(?:['’]s)?\s+)?(?:[\w’'()]+\s+){{0,4}}?{_TITLE})\s*,?\s+(?P<name>{_NAME})")
 _NAME_THEN_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+|a\s+|an\s+)?[^,.;\d]{{0,40}}?\b{_TITLE}\b[^,.;\d]{{0,50}}?),")
-SPEAKING = SAY_VERBS | {"denied", "denies", "rejected", "disputed", "admitted", "insisted", "shared", "revealed"}
+SPEAKING = SAY_VERBS | {"denied", "denies", "rejected", "disputed", "admitted", "insisted", "shared", "revealed",
+                        "released", "issued", "gave", "put"}
 """Verbs that make their subject the last speaker named, for 'he said' and 'she said' later on."""
 
 
@@ -394,6 +424,80 @@ def speaker_of(sentence: str) -> str | None:
         if m.group().lower() in SPEAKING:
             subject = _subject_before(sentence, m.start())
             if subject and not is_reference(subject) and not _NOT_A_SPEAKER.search(subject) \
-                    and subject.lower() not in _PRONOUNS:
+                    and subject.lower() not in _PRONOUNS and subject.split()[0].lower() not in ("we", "i", "you", "us") \
+                    and plausible_speaker(subject):
                 return subject
     return None
+
+
+_PERSONAL = frozenset({"he", "she", "they", "it", "we", "i", "its data", "their figures", "its figures"})
+
+
+def antecedent(reference: str, earlier: list[str]) -> str | None:
+    """The speaker a reference points back to, among the speakers named so far (last first).
+
+    A pronoun ("he", "they") is the last speaker; a definite description ("the ministry", "the
+    army", "the report") is the last speaker whose name holds its noun ("Lebanon's Ministry of
+    Health", "a report by the UN rights office"), and None when no earlier speaker has it, so the
+    description stands as written rather than becoming someone else's figure.
+    """
+    head, sep, tail = reference.partition(" (to ")
+    low = head.lower().strip()
+    if low in _PERSONAL or low.split()[0] in ("it", "its", "he", "she", "they", "their", "his", "her", "we"):
+        if not earlier:
+            return None
+        return earlier[-1] + (sep + tail if sep else "")
+    noun = low.split()[-1]
+    for name in reversed(earlier):
+        if re.search(rf"\b{re.escape(noun)}\b", name, re.I) and name.lower() != low:
+            return name + (sep + tail if sep else "")
+    if noun in _ANY_SOURCE and earlier:
+        return earlier[-1] + (sep + tail if sep else "")  # "the paper", "the report": whoever spoke last
+    return None
+
+
+_ANY_SOURCE = frozenset("paper newspaper daily outlet broadcaster channel network report statement agency agencies "
+                        "source sources message organisation organization body group figures data".split())
+"""Descriptions that may point to any source named before; an institution ("the ministry",
+"the army") must be named with its noun."""
+_SPEAKER_STOP = frozenset("the a an of been have has had is are was were be to in on at by for with and or "
+                          "deny denies denied officially then earlier later hours whose which who that these those "
+                          "this it its several more most".split())
+
+
+def plausible_speaker(name: str | None) -> bool:
+    """Whether a phrase can be a source at all: no figure, a few words, not ending or opening on a
+    function word ("These are young boys aged 12", "Hours, the army", "the number of people officially")."""
+    if not name or _DIGIT_IN.search(name) or len(name.split()) > 10:
+        return False
+    words = [w.strip(",.;:'\"()").lower() for w in name.split()]
+    return bool(words) and words[-1] not in _SPEAKER_STOP and words[0] not in ("has", "have", "had", "then", "earlier",
+                                                                               "whose", "several", "hours", "in", "on",
+                                                                               "these", "those", "this", "there")
+
+
+_GENERIC = frozenset({"officials", "authorities", "the authorities", "local officials", "government officials",
+                      "an official", "official sources"})
+_ORGANISATION = re.compile(r"\b(?:Headquarters|Ministry|Department|Agency|Office|Council|Committee|Commission|Service|"
+                           r"Force|Forces|Bureau|Centre|Center|Authority|Administration)\b")
+
+
+def specific(claimant: str | None, nearby: list[str]) -> str | None:
+    """A specific name for a generic claimant, when the next lines give it: "officials said" then
+    "according to officials at the Central Disaster Headquarters"; "authorities said" then "the
+    Civil Protection Agency said". None when nothing nearby names them."""
+    if not claimant or claimant.lower() not in _GENERIC:
+        return None
+    word = claimant.lower().split()[-1]
+    for name in nearby:
+        low = name.lower()
+        if low != claimant.lower() and (low.startswith(word + " ") or _ORGANISATION.search(name)):
+            return name
+    return None
+
+
+def quoted_until(sentence: str) -> int:
+    """Where a quotation opening the sentence closes (its last quote mark), or 0."""
+    if sentence.lstrip()[:1] not in ('"', "“") or sentence.count('"') + sentence.count("”") < 2:
+        return 0
+    return max(sentence.rfind('"'), sentence.rfind("”"))

@@ -65,6 +65,15 @@ def introductions(source: Source) -> Introductions:
         name, acronym = m.group(1).strip(), m.group(2)
         full.append((acronym, name))
         described.append((acronym, frozenset(_words(name))))
+    acronyms = set(_BARE_ACRONYM.findall(text))
+    if acronyms:  # "The Islamic State group ... IS named the attackers": an acronym of a name the article uses
+        named = {acronym for acronym, _ in full}
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = [w for w in m.group().split() if w.lower() not in ("of", "the", "and", "for")]
+            initials = "".join(w[0] for w in words)
+            if 2 <= len(words) <= 5 and initials in acronyms and initials not in named:
+                full.append((initials, m.group()))
+                named.add(initials)
     for n, pattern in enumerate(_DEFINITIONS):
         if n in (0, 1, 3) and not bracket or n == 2 and not known_as:
             continue  # each of these needs its bracketed acronym or its "known as"
@@ -75,6 +84,10 @@ def introductions(source: Source) -> Introductions:
             if words and len(words) <= 8:
                 described.append((name, frozenset(words)))
     return Introductions(tuple(full), tuple(described))
+
+
+_BARE_ACRONYM = re.compile(r"\b([A-Z]{2,5})\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|the\s+|and\s+|for\s+)?[A-Z][a-z]+){1,4}")
 
 
 class Resolver:

@@ -50,6 +50,9 @@ _CONNECT = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_LIST_GAP = re.compile(r"^\s*,\s*$")
+_LONG_LIST = re.compile(r"^\s*,\s*(?:[^,.;]{1,40},\s*){1,}", re.I)
+"""A group followed by a list of others: its verb may be far away."""
 _PARTICIPLE = re.compile(r"^\s*(?:taken|abducted|kidnapped|seized|held|killed|injured|wounded)\s+(?=(?:had|have|has|were|was|"
                          r"are|is)\b)", re.I)
 """'14 of the 129 girls taken had escaped': the participle describes the whole; the verb after it is the part's."""
@@ -126,6 +129,8 @@ class Mention:
     """Readable offset just after the counted group, where a following figure's link words begin."""
     scope: str | None
     """A place, facility or condition limiting the count to part of the event ("at Etah hospital")."""
+    listed: bool = False
+    """Joined to the figure before it in its sentence ("95 Afghans and 13 U.S. troops")."""
     frame: int = 0
     """The article's event frame the figure belongs to (set by `events.segment`)."""
 
@@ -303,6 +308,10 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
             if sent_cues is None:
                 sent_cues = attribution.cues(sent.text)
             d.claimant = attribution.claimant_for(sent.text, m.start(), sent_cues)
+            if m.start() < attribution.quoted_until(sent.text) and not any(
+                    c.end <= m.start() and c.kind != "inverted" for c in sent_cues):
+                # a figure inside a quotation is the speaker's, whatever the quotation cites after it
+                d.claimant = attribution.quote_close(sent.text) or d.claimant
             d.in_title = sent.paragraph in title_blocks
             local.append(d)
             covered = d.number_start - sent.start + len(d.fields["number_text"])
@@ -334,23 +343,30 @@ def _freeze(drafts: list[_Draft]) -> list[Mention]:
 
 
 def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], known: dict[str, str]) -> None:
-    """Claimants across sentences: 'He said ...' and 'the report said' take the last speaker
-    named (in any sentence, with a figure or not: "Asabe Kwambura ... has denied reports. She
-    said only 14 had escaped"); a quotation takes the speaker named where it closes; an
-    unattributed figure right after an attributed one in the same paragraph continues that
-    attribution; a bare surname takes the title the article introduced it with."""
-    last_named: str | None = None
-    read = 0  # sentences whose speakers are already in last_named
+    """Claimants across sentences, as a reader follows who is speaking:
+
+    - 'He said ...' takes the last speaker named, in any sentence, with a figure or not
+      ("Asabe Kwambura ... has denied reports. She said only 14 had escaped");
+    - 'the ministry said' or 'according to the report' takes the last speaker named with that
+      word ("the Ministry of Health", "a report by the UN rights office"), else stays as written;
+    - a quotation takes the speaker named where it closes;
+    - a figure with no claimant continues the speaker of the last few sentences, in its own
+      paragraph or the one before ("..., the headquarters said. / A total of 132 South Koreans
+      and 26 foreigners were killed ...");
+    - a bare surname takes the title the article introduced it with.
+    """
+    named: list[tuple[int, str]] = []  # (sentence index, speaker) in text order
+    read = 0
+    with_figures = {f.sentence_index for f in found}
 
     def catch_up(upto: int) -> None:
-        nonlocal last_named, read
-        with_figures = {f.sentence_index for f in found}
+        nonlocal read
         for i in range(read, upto):
             if i in with_figures or attribution.SPEAKING.isdisjoint(words(sents[i].text)):
                 continue
             speaker = attribution.speaker_of(sents[i].text)
             if speaker:
-                last_named = speaker
+                named.append((i, speaker))
         read = max(read, upto)
 
     for n, f in enumerate(found):
@@ -369,12 +385,21 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
             if (prev.claimant and prev.paragraph == f.paragraph
                     and 0 <= f.sentence_index - prev.sentence_index <= 1):
                 who = prev.claimant
-        if attribution.is_reference(who) and last_named:
-            who = last_named
+        if who is None and not f.in_title and named:
+            at, last = named[-1]  # the speaker of the sentence just before, or earlier in this paragraph
+            if 0 < f.sentence_index - at <= 2 and (sents[at].paragraph == sent.paragraph or at == f.sentence_index - 1):
+                who = last
+        if attribution.is_reference(who):
+            who = attribution.antecedent(who, [s for _, s in named]) or who
         who = attribution.fuller(who, known)
-        if who and not attribution.is_reference(who):
-            last_named = who
+        if who and not attribution.is_reference(who) and attribution.plausible_speaker(who.partition(" (to ")[0]):
+            named.append((f.sentence_index, who))
         f.claimant = who
+    catch_up(len(sents))
+    for f in found:  # "officials said" before "according to officials at the Disaster Headquarters"
+        better = attribution.specific(f.claimant, [s for i, s in sorted(named) if f.sentence_index <= i <= f.sentence_index + 2])
+        if better:
+            f.claimant = better
 
 
 def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
@@ -436,7 +461,10 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
                            "displaced", "abducted", "kidnapped", "martyred", "arrested", "detained"):
             measure = measure or lex.measure_nouns.get(mod.lower(), lex.passive.get(mod.lower(), "killed"))
     if measure is None and head is not None:
-        measure = measures.after_group(rest, lex)
+        # a verb or noun right before the figure ("the death of 169 Afghans, 11 Marines ...") beats
+        # a verb the group's list reaches only far after ("... besides leaving several others injured")
+        measure = measures.before_figure(before, lex) if _LONG_LIST.match(rest) else None
+        measure = measure or measures.after_group(rest, lex)
     if measure is None and head is None:
         measure = measures.after_group(after, lex, headless=True)
     bare = head is None and _BARE_END.match(after)
@@ -451,6 +479,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if head in lex.source_nouns and measure in (None, "other", "attackers") and not noun_measure:
         return None
     prev = local[-1] if local else None
+    joined = False
     if prev is not None:
         gap = sent.text[prev.group_end - sent.start: m.start()]
         verb = lex.previous_verb.match(gap)
@@ -459,6 +488,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         joined = bool(_CONNECT.match(gap)) and len(gap) < 60 or bool(_REVISED_TO.match(gap))
         if joined and measure is None:
             measure = prev.measure
+        elif joined and measure != prev.measure and head is not None and _LIST_GAP.match(gap) and _LONG_LIST.match(rest):
+            measure = prev.measure  # "the death of 169 Afghans, 11 Marines, a sailor ... besides leaving others injured"
         if joined and head is None and measure == prev.measure or (
                 joined and head is None and noun_measure and prev.role is not None):
             elliptical = True
@@ -503,6 +534,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         sentence=sent.text, low=low, high=high, hedge=q.hedge, sentence_start=source.to_original(sent.start),
         fingerprint=_fingerprint(source.path, source.readable, start, end),
     )
+    fields["listed"] = prev is not None and joined
     return _Draft(fields, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
                   group_end=sent.start + m.end() + np_end, number_start=start, scope=where,
                   measure=measure, who=who.strip())

@@ -146,6 +146,7 @@ def assign_parties(placed: Sequence[Placed], host: Mapping[str, str | None], lex
                 continue
         out.append(role or "total")
     out = _restatements(placed, roles, out)
+    out = _own_forces(placed, out)
     out = _competing_labels(placed, out, host)
     out = _dominant(placed, out)
     # a count limited to one facility or district is a part of the event, never its total
@@ -202,10 +203,14 @@ _NONSTATE_ARMED = {"militant", "fighter"}
 def _breakdowns(placed: Sequence[Placed], parties: list[str]) -> set[tuple[str, int]]:
     """Sentences that count two groups side by side ("95 Afghans and 13 U.S. troops were
     killed", "20 civilians and a dozen militants"): their figures are parts, never rival totals."""
-    seen: dict[tuple[str, int, str], set[str]] = defaultdict(set)
-    for p, party in zip(placed, parties):
-        seen[(p.mention.source, p.mention.sentence_index, p.measure)].add(party.split("@")[0])
-    return {(s, i) for (s, i, _), ps in seen.items() if len(ps) >= 2}
+    out = set()
+    for k in range(1, len(placed)):
+        p, q = placed[k - 1], placed[k]
+        if (q.mention.listed and q.mention.source == p.mention.source
+                and q.mention.sentence_index == p.mention.sentence_index and q.measure == p.measure
+                and parties[k].split("@")[0] != parties[k - 1].split("@")[0]):
+            out.add((q.mention.source, q.mention.sentence_index))
+    return out
 
 
 def _competing_labels(placed: Sequence[Placed], parties: list[str], host: Mapping[str, str | None]) -> list[str]:
@@ -225,13 +230,14 @@ def _competing_labels(placed: Sequence[Placed], parties: list[str], host: Mappin
         if not p.scope:
             by_event[(p.event, p.measure)].add(party)
     for i, p in enumerate(placed):
-        if p.scope or (p.mention.source, p.mention.sentence_index) in split or p.measure != "killed":
+        if p.scope or (p.mention.source, p.mention.sentence_index) in split or p.measure not in ("killed", "injured"):
             continue
         present = by_event[(p.event, p.measure)]
         own = host.get(p.event)
         if parties[i] == "civilian":
             out[i] = own if own and own in present else "total"
-        elif p.mention.role in _NONSTATE_ARMED and p.claimant and _STATE_SPEAKER.search(p.claimant) \
+        elif p.mention.role in _NONSTATE_ARMED and not p.mention.affiliations and p.claimant \
+                and _STATE_SPEAKER.search(p.claimant) \
                 and ("total" in present or "civilian" in present) and not parties[i].startswith("GOV"):
             out[i] = "total"
     return out
@@ -255,4 +261,21 @@ def _dominant(placed: Sequence[Placed], parties: list[str]) -> list[str]:
         party, n = counts.most_common(1)[0]
         if party != "total" and n >= 2 and n * 3 >= 2 * sum(counts.values()):
             out[i] = party
+    return out
+
+
+def _own_forces(placed: Sequence[Placed], parties: list[str]) -> list[str]:
+    """Troops with no nationality in an article that names only one foreign force are that
+    force's: "Besides the 13 service members killed" in a report on U.S. troops at Kabul airport,
+    "the soldiers" in a report on French troops in the Sahel."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for p, party in zip(placed, parties):
+        side, _, role = party.partition("/")
+        if role in STATE_ROLES and side != "GOV":
+            named[p.mention.source].add(side)
+    out = list(parties)
+    for i, (p, party) in enumerate(zip(placed, parties)):
+        sides = named.get(p.mention.source)
+        if party.startswith("GOV/") and not p.mention.affiliations and sides and len(sides) == 1:
+            out[i] = f"{next(iter(sides))}/{party.split('/', 1)[1]}"
     return out
