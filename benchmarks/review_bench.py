@@ -41,7 +41,7 @@ def main() -> int:
     ap.add_argument("--decisions", type=int, nargs="+", default=[200, 5000])
     args = ap.parse_args()
     t = time.perf_counter()
-    analysis = run_pipeline(synthetic_corpus(args.articles), log=False)
+    analysis = run_pipeline(synthetic_corpus(args.articles))
     ix = AnalysisIndex.build(analysis)
     print(f"{args.articles:,} articles, {len(analysis.claims):,} claims, {len(analysis.topics):,} topics "
           f"(analysed in {time.perf_counter() - t:.1f} s)")

@@ -1,13 +1,16 @@
 """The `crosscheck` command: the dashboard by default, `analyze` for headless output.
 
     crosscheck [PATH ...] [--db FILE] [--read-only]   open the dashboard (no PATH: the bundled sample)
-    crosscheck analyze [PATH ...] --format json|table|csv [-o FILE] [--max-size SIZE]
+    crosscheck analyze [PATH ...] --format json|table|csv [-o FILE] [--max-size SIZE] [--jobs N | --scheduler ADDRESS]
     crosscheck export [PATH ...] [--db FILE] --format markdown|csv|json [-o FILE] [--max-size SIZE]
+                      [--jobs N | --scheduler ADDRESS]
     crosscheck history [PATH ...] [--db FILE] [--format table|json] [--limit N]
 
 Exit codes: 0 ok, 1 nothing could be analysed, a review database given with --db could not be
-read, or output failed; 2 usage error. Problems with single files go to stderr, one line each,
-and never stop the run. `export` and `history` only ever read the review database. Everything
+read, the Dask scheduler given with --scheduler could not be used, or output failed; 2 usage
+error. `analyze` and `export` read the articles on every core (`--jobs`) or on a Dask cluster
+(`--scheduler`), with the `[aliases]` and `[measures]` of the user's config.toml, as the
+dashboard does. Problems with single files go to stderr, one line each, and never stop the run. `export` and `history` only ever read the review database. Everything
 printed that came from outside (file names, titles, notes, reviewer names) is made inert first
 (`core.text_safety`); writing goes through `output.emit` (whole files, no tracebacks).
 """
@@ -18,11 +21,11 @@ import json
 import os
 import re
 import sys
+import time
 from typing import Sequence
 
-from . import __version__
 from .output import emit, say as _say
-from crosscheck.core.text_safety import inert_json, inert_line
+from crosscheck.core.text_safety import inert_line
 
 COMMANDS = ("analyze", "export", "history")
 
@@ -40,8 +43,10 @@ def _analyze_parser() -> argparse.ArgumentParser:
                    help="json: the crosscheck/1 schema; table: readable tables; csv: one row per claim "
                         "(default: table)")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--quiet", "-q", action="store_true", help="do not report unreadable files on stderr")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="do not report unreadable files or progress on stderr")
     _max_size_option(p)
+    _where_options(p)
     return p
 
 
@@ -63,6 +68,88 @@ def _byte_size(text: str) -> int:
     return int(float(m.group(1)) * {"": 1, "k": 1e3, "m": 1e6, "g": 1e9}[m.group(2).lower()])
 
 
+_ADDRESS = re.compile(r"(?:(?:tcp|tls|ws|wss|ucx)://)?(?:\[[0-9A-Fa-f:.]+\]|[\w.-]+):\d{1,5}")
+
+
+def _address(text: str) -> str:
+    if not _ADDRESS.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"expected a Dask scheduler address like tcp://HOST:PORT, got {text!r}")
+    return text.strip()
+
+
+def _where_options(p: argparse.ArgumentParser) -> None:
+    """--jobs and --scheduler: where the per-article work runs."""
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--jobs", "-j", type=_positive, metavar="N",
+                       help="worker processes reading and analysing articles (default: one per core; "
+                            "1: no workers, all in this process). The output is the same for any N")
+    where.add_argument("--scheduler", type=_address, metavar="ADDRESS",
+                       help="run the per-article work on the workers of a running Dask scheduler, e.g. "
+                            "tcp://10.0.0.5:8786 (needs crosscheck[cluster]; the files are read here and "
+                            "their text sent, so workers need crosscheck installed, not the files)")
+
+
+class _Progress:
+    """One self-rewriting line on stderr while the articles are read and analysed (a terminal only)."""
+
+    def __init__(self, shown: bool) -> None:
+        self.shown, self.last, self.width = shown, 0.0, 0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.shown or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        line = f"crosscheck: {stage} {done:,}/{total:,}" if total > 1 else f"crosscheck: {stage}"
+        sys.stderr.write("\r" + line.ljust(self.width))
+        self.width = len(line)
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown and self.width:
+            sys.stderr.write("\r" + " " * self.width + "\r")
+            sys.stderr.flush()
+
+
+def _analysis(args: argparse.Namespace):
+    """The analysis of args.paths with the user's config, or None (said on stderr) when there is none.
+
+    Raises `ClusterError` when --scheduler cannot be used."""
+    from crosscheck.core.analysis.pipeline import analyze_paths
+    from crosscheck.core.config import load_config
+
+    config, config_problems = load_config()
+    for problem in config_problems:
+        _say(f"{problem}; analysing with the default settings")
+    progress = _Progress(not args.quiet and sys.stderr.isatty())
+    try:
+        analysis = analyze_paths(args.paths or None, jobs=args.jobs, scheduler=args.scheduler, max_bytes=args.max_size,
+                                 aliases=[list(g) for g in config.aliases] or None,
+                                 measure_words={k: list(v) for k, v in config.measure_words.items()} or None,
+                                 progress=progress)
+    finally:
+        progress.clear()
+    if not args.quiet:
+        for problem in analysis.problems:
+            _say(str(problem))
+    if not analysis.sources:
+        _say("nothing could be analysed")
+        return None
+    return analysis
+
+
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for (not on every start-up)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+        print(f"crosscheck {__version__}")
+        parser.exit()
+
+
 def _main_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="crosscheck",
@@ -79,29 +166,26 @@ def _main_parser() -> argparse.ArgumentParser:
                                                 "$XDG_DATA_HOME/crosscheck/reviews/)")
     p.add_argument("--read-only", action="store_true", help="open the review database read-only: "
                                                             "browse decisions without changing them")
-    p.add_argument("--version", action="version", version=f"crosscheck {__version__}")
+    p.add_argument("--version", action=_Version, help="show the version and exit")
     return p
 
 
 def analyze_command(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(argv)
-    from crosscheck.core.analysis.pipeline import analyze
-    from crosscheck.core.reading.ingest import load_corpus
-    from crosscheck.core.report import to_csv, to_json
+    from crosscheck.core.analysis.parallel import ClusterError
+    from crosscheck.core.report import to_csv, write_analysis_json
 
-    corpus = load_corpus(args.paths or None, max_bytes=args.max_size)
-    if not args.quiet:
-        for problem in corpus.problems:
-            _say(str(problem))
-    if not corpus.sources:
-        _say("nothing could be analysed")
+    try:
+        analysis = _analysis(args)
+    except ClusterError as e:
+        _say(str(e))
         return 1
-    analysis = analyze(corpus.sources, problems=corpus.problems, root=corpus.root)
+    if analysis is None:
+        return 1
 
     def write(out) -> None:
         if args.format == "json":
-            out.write(inert_json(json.dumps(to_json(analysis), ensure_ascii=False, indent=1)))
-            out.write("\n")
+            write_analysis_json(analysis, out)
         elif args.format == "csv":
             out.write(to_csv(analysis))
         else:
@@ -134,8 +218,10 @@ def _export_parser() -> argparse.ArgumentParser:
                         "json: crosscheck/1 plus verdicts")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--quiet", "-q", action="store_true",
-                   help="report only errors on stderr (not unreadable articles or a missing database)")
+                   help="report only errors on stderr (not unreadable articles, progress or a missing "
+                        "database)")
     _max_size_option(p)
+    _where_options(p)
     return p
 
 
@@ -188,25 +274,24 @@ def _open_review(db: str | None, paths: Sequence[str]):
 
 def export_command(argv: Sequence[str]) -> int:
     args = _export_parser().parse_args(argv)
-    from crosscheck.core.analysis.pipeline import analyze
+    from crosscheck.core.analysis.parallel import ClusterError
     from crosscheck.core.review.decisions import Review, attach
     from crosscheck.core.review.export import render
     from crosscheck.core.index import AnalysisIndex
-    from crosscheck.core.reading.ingest import load_corpus
 
     store, path, problem = _open_review(args.db, args.paths)
     if problem and args.db is not None:
         _say(problem)
         return 1
     try:
-        corpus = load_corpus(args.paths or None, max_bytes=args.max_size)
-        if not args.quiet:
-            for p in corpus.problems:
-                _say(str(p))
-        if not corpus.sources:
-            _say("nothing could be analysed")
+        try:
+            analysis = _analysis(args)
+        except ClusterError as e:
+            _say(str(e))
             return 1
-        ix = AnalysisIndex.build(analyze(corpus.sources, problems=corpus.problems, root=corpus.root))
+        if analysis is None:
+            return 1
+        ix = AnalysisIndex.build(analysis)
         review = attach(ix, store.decisions()) if store is not None else Review()
     finally:
         if store is not None:
@@ -243,8 +328,8 @@ def history_command(argv: Sequence[str]) -> int:
                  "kind": e.kind, "label": e.label, "field": e.field,
                  "old": _history_json(e.field, e.old), "new": _history_json(e.field, e.new)}
                 for e in entries]}
-            out.write(inert_json(json.dumps(doc, ensure_ascii=False, indent=1)))
-            out.write("\n")
+            from crosscheck.core.report import write_json
+            write_json(doc, out)
         else:
             for e in entries:
                 out.write(f"{_utc(e.at)}  {_line(e.reviewer)}  {_line(e.action)}  {_line(e.label or e.key)}  "

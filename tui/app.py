@@ -1,7 +1,6 @@
 """The crosscheck Textual app: thin wiring from paths (or a ready analysis) to the main screen."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Sequence
 
@@ -11,7 +10,6 @@ from textual.binding import Binding
 from crosscheck.core.config import Config, ConfigProblem, load_config
 from crosscheck.core.model import Analysis
 
-from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
 
@@ -70,6 +68,7 @@ class CrosscheckApp(App):
             self.set_keymap({k: v for k, v in c.keys.items() if k in known})
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # first use, not start-up
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(help_sections(), self._keymap))
 
@@ -79,11 +78,12 @@ class CrosscheckApp(App):
         if ix is None:
             self.notify("Nothing to export yet: the analysis is still running.", severity="warning")
             return
-        from crosscheck.core.report import to_json
+        from crosscheck.core.report import write_analysis_json
         name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (ix.analysis.root or "corpus"))
         target = Path.cwd() / f"crosscheck-{name}.json"
         try:
-            target.write_text(json.dumps(to_json(ix.analysis), ensure_ascii=False, indent=1), encoding="utf-8")
+            with target.open("w", encoding="utf-8") as out:
+                write_analysis_json(ix.analysis, out)
         except OSError as e:
             self.notify(f"Could not write {target}: {e.strerror}", severity="error", markup=False)
             return

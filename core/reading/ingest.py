@@ -305,35 +305,79 @@ def _root_name(paths: Sequence[str | Path]) -> str:
     return f"{', '.join(names[:2])} and {len(names) - 2} more"
 
 
-def load_corpus(paths: Sequence[str | Path] | None = None, *, max_bytes: int = 10_000_000) -> Corpus:
-    """Reads every article under `paths` (the bundled sample when there are none).
+@dataclass(frozen=True)
+class Listed:
+    """One article file to read, with its manifest entry: all a worker needs to read it."""
 
-    Never raises for bad input: each unreadable path or file becomes one `Problem`.
-    """
+    rel: str
+    """The path shown for it: relative to its PATH, `/` separated."""
+    path: str
+    known: Metadata
+    """What its folder's `sources.toml` says about it."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The files under the PATHs, in reading order, before any of them is read."""
+
+    root: str
+    files: tuple[Listed, ...]
+    problems: tuple[Problem, ...]
+    """Paths that could not be searched (reported before the files' own problems)."""
+    manifest_problems: tuple[Problem, ...]
+    """Bad or unused manifest entries (reported after them)."""
+
+
+def list_corpus(paths: Sequence[str | Path] | None = None) -> Listing:
+    """Finds the article files under `paths` (the bundled sample when none) and their manifests."""
     if not paths:
         from ... import sample_data
 
         paths = [sample_data.ARTICLES]
     found, problems = _find(paths)
     manifests = _Manifests()
+    files = tuple(Listed(f.rel, str(f.path), manifests.lookup(f))
+                  for f in sorted(found, key=lambda f: (f.rel, str(f.path))))
+    return Listing(_root_name(paths), files, tuple(problems), tuple(manifests.problems + manifests.unused()))
+
+
+def fetch(item: Listed, max_bytes: int = 10_000_000) -> tuple[str | None, str]:
+    """The file's decoded text (None when it is skipped) and what was wrong with it ("" when nothing)."""
+    return _read(Path(item.path), max_bytes)
+
+
+def read_listed(item: Listed, id: str, *, max_bytes: int = 10_000_000,
+                fetched: tuple[str | None, str] | None = None) -> tuple[Source | None, list[Problem]]:
+    """One listed file as a Source (None when it cannot be used) and its problems.
+
+    `fetched` is `fetch(item)` done elsewhere (e.g. where the file is, when this runs on a
+    machine that cannot see it).
+    """
+    text, message = fetched if fetched is not None else fetch(item, max_bytes)
+    if text is None:
+        return None, [Problem(item.rel, message)]
+    try:
+        source, complaints = _build(item.rel, text, id, item.known)
+    except Exception as e:  # noqa: BLE001 - one odd page must not end the run; say which and why
+        return None, [Problem(item.rel, f"could not be read ({type(e).__name__}: {e}), skipped")]
+    if not source.readable.strip():  # markup and nothing else
+        return None, [Problem(item.rel, "no readable text, skipped")]
+    problems = [Problem(item.rel, message, fatal=False)] if message else []
+    return source, problems + [Problem(item.rel, c, fatal=False) for c in complaints]
+
+
+def load_corpus(paths: Sequence[str | Path] | None = None, *, max_bytes: int = 10_000_000) -> Corpus:
+    """Reads every article under `paths` (the bundled sample when there are none).
+
+    Never raises for bad input: each unreadable path or file becomes one `Problem`.
+    """
+    listing = list_corpus(paths)
+    problems = list(listing.problems)
     sources: list[Source] = []
-    for f in sorted(found, key=lambda f: (f.rel, str(f.path))):
-        known = manifests.lookup(f)
-        text, message = _read(f.path, max_bytes)
-        if text is None:
-            problems.append(Problem(f.rel, message))
-            continue
-        try:
-            source, complaints = _build(f.rel, text, f"s{len(sources) + 1}", known)
-        except Exception as e:  # noqa: BLE001 - one odd page must not end the run; say which and why
-            problems.append(Problem(f.rel, f"could not be read ({type(e).__name__}: {e}), skipped"))
-            continue
-        if not source.readable.strip():  # markup and nothing else
-            problems.append(Problem(f.rel, "no readable text, skipped"))
-            continue
-        if message:
-            problems.append(Problem(f.rel, message, fatal=False))
-        problems += [Problem(f.rel, c, fatal=False) for c in complaints]
-        sources.append(source)
-    problems += manifests.problems + manifests.unused()
-    return Corpus(root=_root_name(paths), sources=tuple(sources), problems=tuple(problems))
+    for item in listing.files:
+        source, found = read_listed(item, f"s{len(sources) + 1}", max_bytes=max_bytes)
+        problems += found
+        if source is not None:
+            sources.append(source)
+    problems += listing.manifest_problems
+    return Corpus(root=listing.root, sources=tuple(sources), problems=tuple(problems))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import sqlite3
 from datetime import datetime, timezone
@@ -20,8 +19,8 @@ from .decisions import Decision, Review, counts
 from ..index import AnalysisIndex
 from ..model import Claim
 from ..analysis.numbers import interval_text
-from ..report import to_json as analysis_json
-from ..text_safety import inert, inert_json
+from ..report import json_text, to_json as analysis_json
+from ..text_safety import inert
 
 FORMATS = ("markdown", "csv", "json")
 
@@ -294,10 +293,6 @@ def to_json(ix: AnalysisIndex, review: Review, *, db: str | None = None, generat
     return doc
 
 
-INDENT_UP_TO = 5000
-"""Claims up to which the JSON export is indented; larger exports are written compact."""
-
-
 def render(fmt: str, ix: AnalysisIndex, review: Review, *, db: str | None = None,
            generated: str | None = None) -> str:
     """The export as text in `fmt` (`markdown`, `csv` or `json`)."""
@@ -306,8 +301,5 @@ def render(fmt: str, ix: AnalysisIndex, review: Review, *, db: str | None = None
     if fmt == "csv":
         return to_csv(ix, review)
     if fmt == "json":
-        doc = to_json(ix, review, db=db, generated=generated)
-        # indenting forces json's pure-Python encoder (~8x slower): only for documents a person might read
-        indent = 1 if len(ix.analysis.claims) <= INDENT_UP_TO else None
-        return inert_json(json.dumps(doc, ensure_ascii=False, indent=indent)) + "\n"
+        return json_text(to_json(ix, review, db=db, generated=generated))  # inert, C encoder
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")

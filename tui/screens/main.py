@@ -99,14 +99,11 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self) -> Analysis:
         """Reads and analyses the corpus off the event loop, reporting progress."""
-        from crosscheck.core.analysis.pipeline import analyze
-        from crosscheck.core.reading.ingest import load_corpus
+        from crosscheck.core.analysis.pipeline import analyze_paths
 
         self.app.call_from_thread(self._progress, "reading articles", 0, 0)
-        corpus = load_corpus(self.paths or None)
-        extra = {"measure_words": self.measure_words} if self.measure_words else {}
-        return analyze(corpus.sources, problems=corpus.problems, root=corpus.root, aliases=self.aliases,
-                       **extra, progress=lambda stage, done, total: self.app.call_from_thread(self._progress, stage, done, total))
+        return analyze_paths(self.paths or None, jobs=None, aliases=self.aliases, measure_words=self.measure_words,
+                             progress=lambda stage, done, total: self.app.call_from_thread(self._progress, stage, done, total))
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self.query_one("#loading-label", Static).update(Text(f"{stage.capitalize()}…"))
