@@ -22,6 +22,8 @@ two; --full runs the issue's sizes (growth 1,000..16,000, the machine at 10,000,
    this machine's pool.
 3. Big inputs (--full, or not --no-big): a folder of 20,000 small files and one 50 MB article,
    with all cores.
+4. Layouts: one 400 KB text as paragraphs, as one paragraph and as one line, on one core: the
+   time must not depend on where the line breaks fall.
 
 A size still running after --timeout seconds is stopped and reported as a bound. Each row shows
 the 1-minute load average after it: above the number of cores, other work shared them and the
@@ -196,7 +198,7 @@ class TreeMemory:
         while not self.stop.wait(0.02):
             self.peak = max(self.peak, self._tree())
 
-    def __enter__(self) -> "TreeMemory":
+    def __enter__(self) -> TreeMemory:
         if self.thread:
             self.thread.start()
         return self
@@ -319,7 +321,7 @@ def child(kind: str, arg: str, timeout: float) -> dict | None:
 
 def fit_exponent(xs: list[float], ys: list[float]) -> float | None:
     """k in y ~ x^k, least squares on log-log."""
-    pts = [(math.log(x), math.log(y)) for x, y in zip(xs, ys) if x > 0 and y > 0]
+    pts = [(math.log(x), math.log(y)) for x, y in zip(xs, ys, strict=False) if x > 0 and y > 0]
     if len(pts) < 2:
         return None
     mx, my = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
@@ -460,6 +462,27 @@ def big_inputs(jobs: int, timeout: float, scratch: Path) -> None:
                   f"{r['claims']:,} claims{'; ' + r['problems'][0] if r['problems'] else ''}")
 
 
+def layouts(chars: int = 400_000) -> None:
+    """The same text laid out as many paragraphs, one paragraph and one line: analysis time must
+    not depend on where the line breaks fall (a paragraph of 400 KB once took 44 s, quadratically)."""
+    print(f"\n4. one text of {chars // 1000} KB, three layouts (one core)", flush=True)
+    sentences = real_sentences()
+    rng = random.Random(SEED)
+    picked: list[str] = []
+    while sum(len(x) + 1 for x in picked) < chars:
+        picked.append(_vary(rng.choice(sentences), rng))
+    shapes = {"paragraphs of 3 sentences": "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3)),
+              "one paragraph": " ".join(picked),
+              "one line, no breaks at all": " ".join(picked).replace("\n", " ")}
+    base = None
+    for label, text in shapes.items():
+        started = time.perf_counter()
+        analysis = analyze([source_from_text("layout.txt", "Layout\n\n" + text)])
+        took = time.perf_counter() - started
+        base = base or took
+        print(f"{label:<28} {took:6.2f} s  {took / base:4.1f}x  {len(analysis.claims):,} claims", flush=True)
+
+
 def verdict(growth: list[dict], machine: list[dict]) -> None:
     print("\ntargets: one core >= 0.25 of the regex ceiling, peak < 1 GB; growth <= n log n, memory <= linear; "
           "10,000 articles in < 20 s wall on 2 cores, < 1 GB")
@@ -527,6 +550,7 @@ def main() -> int:
             dask_overhead(rows, args.jobs)
         if args.full and not args.no_big:
             big_inputs(args.jobs, args.timeout, scratch)
+        layouts()
         verdict(growth, rows)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -23,7 +23,9 @@ _EXPORTS = {
     "to_json": "report", "to_csv": "report",
     "Config": "config", "load_config": "config",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Analysis", "AnalysisIndex", "Block", "Claim", "Config", "Conflict", "Corpus", "Event", "Problem", "Source", "Topic", "analyze", "load_config", "load_corpus", "source_from_text", "to_csv", "to_json",
+]
 
 
 def __getattr__(name: str) -> Any:

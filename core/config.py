@@ -32,12 +32,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib  # type: ignore[no-redef]
+import tomllib
 
 from .analysis.lexicon import MEASURES
 from .text_safety import inert
@@ -108,8 +106,8 @@ def load_config(path: Path | str | None = None) -> tuple[Config, list[ConfigProb
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        line, message = _syntax_error(e, text)
-        return Config(), [ConfigProblem(shown, line, message)]
+        where, message = _syntax_error(e, text)
+        return Config(), [ConfigProblem(shown, where, message)]
     checker = _Checker(shown, text)
     config = checker.check(raw)
     return (Config(), checker.problems) if checker.problems else (config, [])
@@ -131,7 +129,8 @@ class _Checker:
     """Validates the parsed TOML, collecting a problem per mistake with the line it is on."""
 
     def __init__(self, path: str, text: str) -> None:
-        self.path, self.lines, self.problems = path, _key_lines(text), []
+        self.path, self.lines = path, _key_lines(text)
+        self.problems: list[ConfigProblem] = []
 
     def problem(self, where: tuple[str, ...], message: str) -> None:
         self.problems.append(ConfigProblem(self.path, self.line(where), message))
@@ -175,7 +174,7 @@ class _Checker:
     def keys(self, value: Any) -> dict[str, str]:
         out: dict[str, str] = {}
         for binding, key in _flatten(self.section("keys", value, '"app.quit" = "ctrl+q"')).items():
-            where = ("keys", binding)  # written "a.b" = ..., or a.b = ... (a dotted key)
+            where: tuple[str, ...] = ("keys", binding)  # written "a.b" = ..., or a.b = ... (a dotted key)
             where = where if where in self.lines else ("keys", *binding.split("."))
             example = f'"{binding}" = "ctrl+q"'
             if not isinstance(key, str):

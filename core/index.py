@@ -25,7 +25,7 @@ class AnalysisIndex:
     conflicts_by_source: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, analysis: Analysis) -> "AnalysisIndex":
+    def build(cls, analysis: Analysis) -> AnalysisIndex:
         ix = cls(analysis)
         ix.sources = {s.id: s for s in analysis.sources}
         ix.claims = {c.id: c for c in analysis.claims}

@@ -14,7 +14,8 @@ import csv
 from collections import Counter
 import io
 import json
-from typing import Any, Iterable, Iterator, Mapping, TextIO
+from typing import Any, TextIO
+from collections.abc import Iterable, Iterator, Mapping
 
 from .model import Analysis
 from .text_safety import inert, inert_json

@@ -22,10 +22,12 @@ import os
 import re
 import sys
 import time
-from typing import Sequence
+from collections.abc import Sequence
+from typing import TextIO
 
 from .output import emit, say as _say
 from crosscheck.core.text_safety import inert_line
+from datetime import UTC
 
 COMMANDS = ("analyze", "export", "history")
 
@@ -36,18 +38,24 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Extract every people-count claim from a folder of articles, group claims about "
                     "the same quantity of the same event, and report where sources disagree.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files or folders (.txt, .md, .html), searched recursively; "
-                        "none: the bundled sample")
+    _paths_argument(p, "article files or folders (.txt, .md, .html), searched recursively; none: the bundled sample")
     p.add_argument("--format", "-f", choices=("json", "table", "csv"), default="table",
                    help="json: the crosscheck/1 schema; table: readable tables; csv: one row per claim "
                         "(default: table)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--quiet", "-q", action="store_true",
-                   help="do not report unreadable files or progress on stderr")
+    _output_options(p, "do not report unreadable files or progress on stderr")
     _max_size_option(p)
     _where_options(p)
     return p
+
+
+def _paths_argument(p: argparse.ArgumentParser, help: str) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help=help)
+
+
+def _output_options(p: argparse.ArgumentParser, quiet: str) -> None:
+    """--output and --quiet, which every command that writes a document takes."""
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--quiet", "-q", action="store_true", help=quiet)
 
 
 DEFAULT_MAX_SIZE = 10_000_000
@@ -130,8 +138,8 @@ def _analysis(args: argparse.Namespace):
     finally:
         progress.clear()
     if not args.quiet:
-        for problem in analysis.problems:
-            _say(str(problem))
+        for trouble in analysis.problems:
+            _say(str(trouble))
     if not analysis.sources:
         _say("nothing could be analysed")
         return None
@@ -161,7 +169,7 @@ def _main_parser() -> argparse.ArgumentParser:
                "and when\n\nWith no command, opens the dashboard on PATH (no PATH: the bundled sample).",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    _paths_argument(p, "article files or folders")
     p.add_argument("--db", metavar="FILE", help="the review database (default: one per corpus under "
                                                 "$XDG_DATA_HOME/crosscheck/reviews/)")
     p.add_argument("--read-only", action="store_true", help="open the review database read-only: "
@@ -210,16 +218,12 @@ def _export_parser() -> argparse.ArgumentParser:
                     "note, the chosen figure, the conflicts, and decisions that no longer match a claim "
                     "(orphaned). See docs/export.md.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files or folders, as given to the dashboard; none: the bundled sample")
+    _paths_argument(p, "article files or folders, as given to the dashboard; none: the bundled sample")
     _db_option(p)
     p.add_argument("--format", "-f", choices=("markdown", "csv", "json"), required=True,
                    help="markdown: a memo for a story; csv: one row per claim for a spreadsheet; "
                         "json: crosscheck/1 plus verdicts")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
-    p.add_argument("--quiet", "-q", action="store_true",
-                   help="report only errors on stderr (not unreadable articles, progress or a missing "
-                        "database)")
+    _output_options(p, "report only errors on stderr (not unreadable articles, progress or a missing database)")
     _max_size_option(p)
     _where_options(p)
     return p
@@ -231,8 +235,7 @@ def _history_parser() -> argparse.ArgumentParser:
         description="Print the review's audit trail: every change to a verdict, note or chosen figure, "
                     "with its time (UTC), reviewer, and old and new value. Oldest first.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="the corpus whose default review database to read; none: the bundled sample")
+    _paths_argument(p, "the corpus whose default review database to read; none: the bundled sample")
     _db_option(p)
     p.add_argument("--format", "-f", choices=("table", "json"), default="table",
                    help="table: one line per change (default); json: a list of changes")
@@ -301,7 +304,11 @@ def export_command(argv: Sequence[str]) -> int:
     elif store is None and not args.quiet:
         _say(f"no decisions recorded for this corpus yet (looked in {path}); exporting the analysis alone")
     text = render(args.format, ix, review, db=str(path) if store is not None else None)
-    return emit(args.output, lambda out: out.write(text))
+
+    def write(out: TextIO) -> None:
+        out.write(text)
+
+    return emit(args.output, write)
 
 
 def history_command(argv: Sequence[str]) -> int:
@@ -339,14 +346,14 @@ def history_command(argv: Sequence[str]) -> int:
 
 
 def _utc(at: str) -> str:
-    from datetime import datetime, timezone
+    from datetime import datetime
     try:
         when = datetime.fromisoformat(str(at).replace("Z", "+00:00"))
     except (ValueError, TypeError):
         return _line(str(at))
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%SZ")
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%SZ")
 
 
 def _line(text: str | None) -> str:
@@ -372,6 +379,8 @@ def _history_text(field: str, value: str | None) -> str:
         if not isinstance(fig, dict):
             return _line(str(fig))
         f = Figure.from_dict(fig)
+        if f is None:
+            return "—"
         typed = f" “{_line(f.text)}”" if f.text and f.text != str(f) else ""
         return f"{f}{typed}"
     if field == "note":

@@ -14,7 +14,8 @@ import os
 import stat
 import sys
 import tempfile
-from typing import Callable, TextIO
+from typing import TextIO
+from collections.abc import Callable
 
 from crosscheck.core.text_safety import inert
 

@@ -116,7 +116,7 @@ def causes(gold: dict, analysis: dict, folder: Path) -> dict[str, list[str]]:
         out[why].append("false pair " + item)
     for x, y in m["unmatched_conflict_pairs"]:
         out["not a count (false claim)"].append(f"false pair {x[0]}:{x[1]} {x[2]!r}  <->  {y[0]}:{y[1]} {y[2]!r}")
-    for n, g in gold_of_node.items():
+    for n in gold_of_node:
         why = missing(n)
         if why:
             out[why].append("claim missed " + node_text(n))

@@ -49,7 +49,7 @@ def micro_average(results: list[dict]) -> dict:
                 attribution_accuracy=ratio(total["attribution_right"], total["attribution_total"], None),
                 conflict_precision=p, conflict_recall=r,
                 conflict_f1=round(2 * p * r / (p + r), 3) if p + r else 0.0,
-                same_story_found=tuple(map(sum, zip(*(x["same_story_found"] for x in results)))),
+                same_story_found=tuple(map(sum, zip(*(x["same_story_found"] for x in results), strict=False))),
                 same_story_false=sum(x["same_story_false"] for x in results))
 
 

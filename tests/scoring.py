@@ -190,7 +190,7 @@ def _describe_gold(claim: dict, extra: str = "") -> tuple:
             f"{claim['number_text']!r} [{claim['low']}, {claim['high']}] {claim['topic']}{extra}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def analysis_of(folder: Path) -> dict:
     """The `crosscheck/1` document of every article in `folder`, analysed once per process."""
     from crosscheck.core.analysis.pipeline import analyze

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.core.analysis import extract, lexicon
+from crosscheck.core.analysis import lexicon
 from crosscheck.core.analysis.pipeline import analyze
 from crosscheck.core.config import Config, ConfigProblem, config_path, load_config
 from crosscheck.core.reading.ingest import source_from_text
@@ -23,6 +23,7 @@ def write(tmp_path: Path, text: str | bytes) -> Path:
 # -- where the file is -----------------------------------------------------------------------
 
 def test_path_follows_xdg_config_home():
+    """The config file lives under $XDG_CONFIG_HOME/crosscheck/ when that is set."""
     assert config_path({"XDG_CONFIG_HOME": "/xdg", "HOME": "/home/ana"}) == Path("/xdg/crosscheck/config.toml")
 
 
@@ -34,6 +35,7 @@ def test_path_falls_back_to_home_config(xdg):
 
 
 def test_load_without_path_reads_the_xdg_location(tmp_path, monkeypatch):
+    """load_config() with no path reads the XDG location and says which file it read."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     (tmp_path / "crosscheck").mkdir()
     (tmp_path / "crosscheck" / "config.toml").write_text('reviewer = "Ana"\n')
@@ -61,6 +63,7 @@ captured = ["rounded  up"]
 
 
 def test_full_file(tmp_path):
+    """Every setting of a complete file is read into the Config it describes."""
     path = write(tmp_path, FULL)
     config, problems = load_config(path)
     assert problems == []
@@ -74,16 +77,19 @@ def test_full_file(tmp_path):
 
 
 def test_example_file_is_valid():
+    """The shipped example config loads without a problem and sets every section."""
     config, problems = load_config(EXAMPLE)
     assert problems == []
     assert config.reviewer and config.keys and config.aliases and config.measure_words
 
 
 def test_missing_file_is_no_problem(tmp_path):
+    """No config file means the defaults and no complaint."""
     assert load_config(tmp_path / "nope" / "config.toml") == (Config(), [])
 
 
 def test_byte_order_mark_is_accepted(tmp_path):
+    """A UTF-8 byte-order mark at the start of the file is not a syntax error."""
     config, problems = load_config(write(tmp_path, b'\xef\xbb\xbfreviewer = "Ana"\n'))
     assert (config.reviewer, problems) == ("Ana", [])
 
@@ -91,6 +97,7 @@ def test_byte_order_mark_is_accepted(tmp_path):
 # -- mistakes --------------------------------------------------------------------------------
 
 def test_syntax_error_gives_defaults_and_the_line(tmp_path):
+    """A TOML syntax error gives the defaults and one problem naming its line."""
     path = write(tmp_path, 'reviewer = "Ana"\n# a comment\ntheme gruvbox\n')
     config, problems = load_config(path)
     assert config == Config()
@@ -98,6 +105,7 @@ def test_syntax_error_gives_defaults_and_the_line(tmp_path):
 
 
 def test_syntax_error_at_end_of_file_names_the_last_line(tmp_path):
+    """An unclosed value at the end of the file names the last line, not 'end of document'."""
     _, problems = load_config(write(tmp_path, 'reviewer = "Ana"\n[measures]\nkilled = ["a",\n'))
     assert [(p.line, "at end" in p.message) for p in problems] == [(3, False)]
 
@@ -133,6 +141,7 @@ SEMANTIC = {
 
 @pytest.mark.parametrize("body,line,message", SEMANTIC.values(), ids=SEMANTIC.keys())
 def test_semantic_mistake_gives_defaults_and_its_line(tmp_path, body, line, message):
+    """A well-formed file with a wrong setting gives the defaults and a problem at that setting's line."""
     path = write(tmp_path, PREAMBLE + body)
     config, problems = load_config(path)
     assert config == Config()
@@ -142,23 +151,27 @@ def test_semantic_mistake_gives_defaults_and_its_line(tmp_path, body, line, mess
 
 
 def test_one_mistake_discards_the_valid_settings_too(tmp_path):
+    """One bad value discards the whole file, so a half-applied config never runs."""
     config, problems = load_config(write(tmp_path, FULL.replace('"liquidated"', '"liquidated", 7')))
     assert config == Config()
     assert [p.line for p in problems] == [11]
 
 
 def test_every_mistake_is_reported(tmp_path):
+    """All the mistakes of a file are reported at once, each at its own line."""
     path = write(tmp_path, 'reviwer = "Ana"\ntheme = 1\n[keys]\n"a.b" = "x y"\n[measures]\nkiled = []\n')
     _, problems = load_config(path)
     assert [p.line for p in problems] == [1, 2, 4, 6]
 
 
 def test_problem_text_names_file_and_line():
+    """A config problem reads 'path, line N: message', or 'path: message' without a line."""
     assert str(ConfigProblem("/c.toml", 3, "theme must be text")) == "/c.toml, line 3: theme must be text"
     assert str(ConfigProblem("/c.toml", None, "is a folder")) == "/c.toml: is a folder"
 
 
 def test_directory_at_the_path_is_a_problem(tmp_path):
+    """A folder where the config file should be is one problem naming the path."""
     path = tmp_path / "config.toml"
     path.mkdir()
     config, problems = load_config(path)
@@ -167,6 +180,7 @@ def test_directory_at_the_path_is_a_problem(tmp_path):
 
 
 def test_invalid_utf8_is_a_problem(tmp_path):
+    """Bytes that are not UTF-8 are one problem at the line they are on."""
     path = write(tmp_path, b'reviewer = "Ana"\ntheme = "caf\xe9"\n')
     config, problems = load_config(path)
     assert config == Config()
@@ -175,6 +189,7 @@ def test_invalid_utf8_is_a_problem(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
 def test_unreadable_file_is_a_problem(tmp_path):
+    """A file without read permission is one problem naming it; the defaults are used."""
     path = write(tmp_path, 'reviewer = "Ana"\n')
     path.chmod(0)
     try:
@@ -215,7 +230,16 @@ def test_measure_words_join_figures_that_share_the_new_verb():
                                                                         ("4", "killed", "militants")]
 
 
+def test_a_long_measure_phrase_is_read_whatever_its_length():
+    """A configured phrase of six words is matched as a shorter one is: no look-up stops short of it."""
+    text = "Raid near Gao\n\nPolice said 30 people were marched off into the bush by militants near Gao."
+    assert claims(text) == []
+    got = claims(text, measure_words={"captured": ["were marched off into the bush"]})
+    assert got == [("30", "captured", "people")]
+
+
 def test_measure_phrases_and_other_measures():
+    """A configured measure phrase (any spacing, any case) makes its figures claims of that measure."""
     text = "Sweep in Gao\n\nPolice said 30 people were hauled off during the sweep in Gao."
     assert claims(text) == []
     assert claims(text, measure_words={"captured": ["Hauled  off"]}) == [("30", "captured", "people")]
@@ -253,6 +277,7 @@ def test_known_measures_are_the_lexicon_measures():
 
 
 def test_aliases_put_two_names_of_one_group_in_one_topic():
+    """Two names declared aliases of one group put their tolls in one topic, in conflict."""
     one = ("Ambush near Boulkessi\n\nTwelve JNIM fighters were killed when soldiers repelled an attack on a "
            "convoy near Boulkessi on Tuesday, the army said.")
     two = ("Convoy attacked near Boulkessi\n\nThe army said 15 GSIM fighters were killed after militants "
@@ -267,6 +292,7 @@ def test_aliases_put_two_names_of_one_group_in_one_topic():
 
 
 def test_aliases_match_places_spelled_differently():
+    """Two spellings declared aliases of one place put their reports in one event."""
     texts = ("Blast in Bombay\n\nAt least 12 people were killed in a blast in Bombay, police said.",
              "Mumbai explosion\n\nFifteen people died in an explosion in Mumbai, officials said.",
              "Flood in Chennai\n\nNine people drowned in Chennai, officials said.")
@@ -277,6 +303,7 @@ def test_aliases_match_places_spelled_differently():
 
 
 def test_loaded_config_feeds_the_analysis(tmp_path):
+    """Measure words and aliases read from a file change what the analysis finds."""
     config, _ = load_config(write(tmp_path, '[measures]\nkilled = ["neutralised"]\n'
                                             '[aliases]\njnim = ["JNIM", "GSIM"]\n'))
     got = claims(NEUTRALISED, aliases=config.aliases, measure_words=config.measure_words)

@@ -21,6 +21,7 @@ def write_config(home, text: str):
 
 
 async def test_reviewer_theme_and_remapped_key(_private_user_dirs, tmp_path):
+    """The config's reviewer signs decisions, its theme is applied and a remapped key records a verdict."""
     config, problems = write_config(_private_user_dirs, 'reviewer = "Ana Diaz"\ntheme = "gruvbox"\n'
                                                         '[keys]\n"verdict.accept" = "A"\n')
     assert problems == []
@@ -41,6 +42,7 @@ async def test_reviewer_theme_and_remapped_key(_private_user_dirs, tmp_path):
 
 
 async def test_invalid_config_is_reported_with_its_line_and_defaults_used(_private_user_dirs, tmp_path):
+    """A bad config is shown as a notification naming its line, and the dashboard runs on the defaults."""
     config, problems = write_config(_private_user_dirs, 'reviewer = "Ana"\ntheme = 7\n')
     assert config.reviewer is None and problems
     app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"), config=config,
@@ -53,6 +55,7 @@ async def test_invalid_config_is_reported_with_its_line_and_defaults_used(_priva
 
 
 async def test_unknown_binding_id_and_theme_are_named(_private_user_dirs, tmp_path):
+    """A misspelt binding id and an unknown theme are each named in a notification."""
     config, problems = write_config(_private_user_dirs, 'theme = "no-such-theme"\n[keys]\n"verdict.acept" = "A"\n')
     assert problems == []  # shapes are fine; the names are checked where they are known
     app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"), config=config)

@@ -74,6 +74,7 @@ def unguard(value: str) -> str:
 
 
 def test_csv_round_trip(reviewed):
+    """The CSV export has one row per current claim with its verdict and note, plus the orphaned decision."""
     ix, review = reviewed
     rows = list(csv.DictReader(io.StringIO(to_csv(ix, review), newline="")))
     current = {r["claim"]: r for r in rows if r["status"] == "current"}
@@ -110,6 +111,7 @@ def test_csv_round_trip(reviewed):
     ("'Tis", "'Tis"), ("a=b", "a=b"), (7, 7), (None, ""),
 ])
 def test_csv_formula_guard(value, expected):
+    """Cells that a spreadsheet would run as formulas are guarded, and the guard is undone exactly."""
     assert cell(value) == expected
     if isinstance(value, str):
         assert unguard(cell(value)) == value
@@ -117,6 +119,7 @@ def test_csv_formula_guard(value, expected):
 
 # ---- JSON ---------------------------------------------------------------------------------
 def test_json_round_trip(reviewed):
+    """The JSON export is the crosscheck/1 analysis unchanged plus a review section holding every decision."""
     ix, review = reviewed
     doc = json.loads(render("json", ix, review, db="/x/review.sqlite3", generated="2024-11-25T10:00:00Z"))
     base = json.loads(json.dumps(analysis_json(ix.analysis), ensure_ascii=False))
@@ -177,13 +180,14 @@ def tables(text: str) -> dict[str, list[dict[str, str]]]:
                 continue
             else:
                 assert len(cells) == len(header), line
-                out[heading].append(dict(zip(header, cells)))
+                out[heading].append(dict(zip(header, cells, strict=False)))
         else:
             header = None
     return out
 
 
 def test_markdown_round_trip(reviewed):
+    """The Markdown memo lists every decided or disputed topic with each source's figure, verdict and note."""
     ix, review = reviewed
     text = to_markdown(ix, review, db="/x/review.sqlite3", generated="2024-11-25T10:00:00Z")
     assert text.startswith("# Crosscheck review: articles (2024-11-25)\n")

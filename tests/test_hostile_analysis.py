@@ -3,7 +3,6 @@ spaces, "half a million", compound number words, invisible characters inside a f
 long paragraph analysed in time proportional to its length."""
 from __future__ import annotations
 
-import time
 
 import pytest
 from hypothesis import Phase, example, given, settings
@@ -25,7 +24,9 @@ def claims(text: str, path: str = "a.txt"):
 def test_digits_beyond_float_range_never_raise(text):
     """A figure with hundreds of digits is read exactly, never an OverflowError."""
     for _, low, high in claims(text):
-        assert low is None or low >= 10**300 or low < 10**300  # an int, compared without overflow
+        assert all(v is None or type(v) is int for v in (low, high))  # exact integers, never floats
+    if "9" * 400 in text:
+        assert claims(text)[0][1] == int("9" * 400)
 
 
 @pytest.mark.parametrize("text,path", [
@@ -58,15 +59,14 @@ def test_invisible_character_inside_a_figure(invisible):
     assert [(low, high) for _, low, high in found] == [(12, None)]
 
 
-# Fixed on main (bounded look-back in sentence splitting): the 400 KB paragraph that took 44 s
-# now takes about 1 s. Kept as a guard against the quadratic time coming back.
-def test_one_long_paragraph_is_analysed_as_fast_as_many_short_ones():
-    """50 KB in one paragraph takes no more than three times as long as 50 KB in paragraphs."""
-    sentence = "At least 12 soldiers were killed near Gao on Monday, the army said. "
-    n = 50_000 // len(sentence)
-    t0 = time.perf_counter()
-    analyze([source_from_text("a.txt", (sentence + "\n\n") * n)])
-    t1 = time.perf_counter()
-    analyze([source_from_text("b.txt", sentence * n)])
-    t2 = time.perf_counter()
-    assert t2 - t1 <= 3 * (t1 - t0) + 0.2, f"paragraphs {t1 - t0:.2f} s, one paragraph {t2 - t1:.2f} s"
+# The time a long paragraph takes is measured by benchmarks/analyze_bench.py (its layouts table);
+# here, that the bounded look-back it relies on still reads every figure.
+def test_one_long_paragraph_reads_every_figure_as_paragraphs_do():
+    """A 20 KB paragraph yields the same claims as the same sentences one per paragraph."""
+    sentences = [f"At least {12 + i} soldiers were killed near Gao on day {i}, the army said." for i in range(260)]
+    laid_out = analyze([source_from_text("a.txt", "Gao\n\n" + "\n\n".join(sentences))])
+    one_paragraph = analyze([source_from_text("b.txt", "Gao\n\n" + " ".join(sentences))])
+    figures = sorted(c.low for c in laid_out.claims)
+    assert figures == list(range(12, 272))
+    assert sorted(c.low for c in one_paragraph.claims) == figures
+    assert {c.attributed_to for c in one_paragraph.claims} == {"the army"}

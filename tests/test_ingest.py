@@ -7,7 +7,6 @@ import os
 import pathlib
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -108,9 +107,7 @@ def test_huge_file_is_rejected_without_reading_it(tmp_path, monkeypatch):
     opened = []
     real_open = pathlib.Path.open
     monkeypatch.setattr(pathlib.Path, "open", lambda self, *a, **k: opened.append(self) or real_open(self, *a, **k))
-    started = time.perf_counter()
     problem = only_problem(load_corpus([tmp_path]))
-    assert time.perf_counter() - started < 1
     assert problem.message == "50 MB is over the 10 MB limit, skipped"
     assert big not in opened
 
@@ -386,7 +383,7 @@ def test_blocks_cover_every_non_blank_line(seeds):
     """Blocks are ordered, disjoint, and cover every non-blank character."""
     for source in seeds.values():
         covered = set()
-        for a, b in zip(source.blocks, source.blocks[1:]):
+        for a, b in zip(source.blocks, source.blocks[1:], strict=False):
             assert a.end <= b.start
         for block in source.blocks:
             covered.update(range(block.start, block.end))

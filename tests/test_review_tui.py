@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from crosscheck.core.review.decisions import attach
 from crosscheck.core.review.session import Session
 from crosscheck.core.review.store import Store
 from crosscheck.tui.app import make_app
@@ -14,21 +13,16 @@ from crosscheck.tui.screens.export import ExportScreen
 from crosscheck.tui.screens.figure import FigureScreen
 from crosscheck.tui.screens.note import NoteScreen
 from crosscheck.tui.widgets.claims import ClaimTable
-from crosscheck.tui.widgets.conflicts import ConflictDetail, FigureTable
+from crosscheck.tui.widgets.conflicts import FigureTable
 
-from apps import sample_analysis
+from apps import review_settled, sample_analysis
 
 SIZE = (160, 48)
 
 
 async def settle(pilot, app) -> None:
     """Waits until the store thread has committed everything asked of it and the screen redrew."""
-    desk = app.main_screen.desk
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if desk.session is not None and desk.idle:
-            break
-    await pilot.pause()
+    await review_settled(pilot)
 
 
 def stored(db) -> dict[str, object]:
@@ -50,6 +44,7 @@ async def to_claims(pilot, app):
 @pytest.mark.parametrize("key, verdict, mark", [("a", "accepted", "✓"), ("d", "disputed", "?"),
                                                 ("x", "rejected", "✗")])
 async def test_verdict_keys_save_then_show(tmp_path, key, verdict, mark):
+    """Each verdict key stores its verdict and the claims table then shows its mark."""
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
@@ -60,10 +55,11 @@ async def test_verdict_keys_save_then_show(tmp_path, key, verdict, mark):
         assert str(table.rows[1][1]) == mark and table.cursor_row == 1
         [d] = Store.open(db).decisions()
         assert d.verdict == verdict and d.anchor["fingerprint"] == claim.fingerprint
-        assert f"1 verdict" in app.sub_title
+        assert "1 verdict" in app.sub_title
 
 
 async def test_clear_and_undo(tmp_path):
+    """u takes back the last verdict and the clear key removes one; both are stored."""
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
@@ -85,6 +81,7 @@ async def test_clear_and_undo(tmp_path):
 
 
 async def test_note_editor_saves_with_ctrl_s_and_escape_cancels(tmp_path):
+    """In the note editor ctrl+s stores the note and escape leaves the stored note as it was."""
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
@@ -109,6 +106,7 @@ async def test_note_editor_saves_with_ctrl_s_and_escape_cancels(tmp_path):
 
 
 async def test_best_figure_from_a_claim_and_typed(tmp_path):
+    """A topic's best figure can be one source's claim or a typed interval, and both are stored."""
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
@@ -142,6 +140,7 @@ async def test_best_figure_from_a_claim_and_typed(tmp_path):
 
 
 async def test_figure_with_high_below_low_is_refused_on_screen(tmp_path):
+    """A typed figure whose high is below its low is refused on screen and nothing is stored."""
     app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -158,6 +157,7 @@ async def test_figure_with_high_below_low_is_refused_on_screen(tmp_path):
 
 
 async def test_decision_in_conflicts_view(tmp_path):
+    """A verdict given in the conflicts view is stored for the figure under the cursor."""
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
@@ -171,6 +171,7 @@ async def test_decision_in_conflicts_view(tmp_path):
 
 
 async def test_another_reviewer_appears_and_stale_decision_is_refused(tmp_path):
+    """Another reviewer's decision appears after a poll, and a write over it unseen is refused."""
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
@@ -192,6 +193,7 @@ async def test_another_reviewer_appears_and_stale_decision_is_refused(tmp_path):
 
 
 async def test_read_only_database_says_so_and_saves_nothing(tmp_path):
+    """A database that cannot be written shows READ-ONLY and a verdict key stores nothing."""
     db = tmp_path / "r.db"
     db.write_bytes(b"not a database at all")
     app = make_app(analysis=sample_analysis(), db=str(db))
@@ -207,6 +209,7 @@ async def test_read_only_database_says_so_and_saves_nothing(tmp_path):
 
 
 async def test_export_key_writes_the_chosen_format(tmp_path, monkeypatch):
+    """The export key writes the review in the format chosen, into the working folder."""
     monkeypatch.chdir(tmp_path)
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
@@ -226,6 +229,7 @@ async def test_export_key_writes_the_chosen_format(tmp_path, monkeypatch):
 
 
 async def test_orphans_are_listed(tmp_path):
+    """Decisions whose claims are no longer in the analysis are listed, with their notes."""
     db = tmp_path / "r.db"
     store = Store.open(db)
     store.record("claim:gone", "claim", {"path": "deleted.txt", "fingerprint": "ffff", "number_text": "99",
@@ -246,6 +250,7 @@ async def test_orphans_are_listed(tmp_path):
 
 
 async def test_verdict_in_the_article_applies_to_the_figure_under_its_cursor(tmp_path):
+    """A verdict key in the article pane applies to the figure under the article's cursor."""
     db = tmp_path / "r.db"
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
@@ -259,6 +264,7 @@ async def test_verdict_in_the_article_applies_to_the_figure_under_its_cursor(tmp
 
 
 async def test_best_figure_for_a_topic_without_conflict_from_the_claims_pane(tmp_path):
+    """A best figure can be set from the claims pane for a topic that is not in conflict."""
     app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
     async with app.run_test(size=SIZE) as pilot:
         ix = app.main_screen.ix

@@ -8,7 +8,7 @@ from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.review.session import Session
 from crosscheck.core.review.store import Store, default_path
 
-from apps import app_on_sample, sample_analysis
+from apps import app_on_sample, review_settled, sample_analysis
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -16,11 +16,7 @@ SIZES = [(80, 24), (160, 48)]
 def after_review_opens(*keys: str):
     """Waits for the review database to open (the header's counts depend on it), then presses keys."""
     async def run_before(pilot) -> None:
-        desk = pilot.app.main_screen.desk
-        for _ in range(300):
-            await pilot.pause(0.02)
-            if desk.session is not None and desk.idle:
-                break
+        await review_settled(pilot)
         await pilot.press(*keys)
         await pilot.pause()
     return run_before

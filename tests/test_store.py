@@ -37,6 +37,7 @@ def db(tmp_path):
 
 
 def test_decision_is_committed_with_audit_and_visible_to_a_new_connection(ix, db):
+    """A decision is committed with its audit row and another connection sees it at once."""
     s = Session(Store.open(db), ix, "ana")
     claim = ix.analysis.claims[0]
     d = s.set_verdict(claim.id, "accepted")
@@ -53,6 +54,7 @@ def test_decision_is_committed_with_audit_and_visible_to_a_new_connection(ix, db
 
 
 def test_undo_restores_and_is_audited(ix, db):
+    """Undo restores the previous verdict, then none, and each undo is audited."""
     s = Session(Store.open(db), ix, "ana")
     c = ix.analysis.claims[3].id
     s.set_verdict(c, "accepted")
@@ -67,6 +69,7 @@ def test_undo_restores_and_is_audited(ix, db):
 
 
 def test_topic_figure_from_a_claim_and_typed(ix, db):
+    """A topic figure chosen from a claim is tied to that claim; a typed one to none."""
     s = Session(Store.open(db), ix, "ana")
     topic = ix.analysis.conflicts[0].topic
     chosen = ix.topics[topic].claims[1]
@@ -81,6 +84,7 @@ def test_topic_figure_from_a_claim_and_typed(ix, db):
 
 
 def test_stale_write_is_refused_and_reports_the_other_reviewer(ix, db):
+    """A write over a decision this session never saw is refused, naming who made it and what."""
     ana = Session(Store.open(db), ix, "ana")
     bob = Session(Store.open(db), ix, "bob")
     c = ix.analysis.claims[0].id
@@ -94,6 +98,7 @@ def test_stale_write_is_refused_and_reports_the_other_reviewer(ix, db):
 
 
 def test_poll_sees_another_connections_commit(ix, db):
+    """poll() reports another connection's commit once, and then nothing new."""
     ana = Session(Store.open(db), ix, "ana")
     bob = Session(Store.open(db), ix, "bob")
     assert not bob.poll()
@@ -104,6 +109,7 @@ def test_poll_sees_another_connections_commit(ix, db):
 
 
 def test_decisions_follow_claims_across_reanalysis_and_orphans_are_kept(db):
+    """After re-analysis decisions follow their claims, and those whose claims vanished are kept as orphans."""
     before = _ix(WIRE)
     s = Session(Store.open(db), before, "ana")
     by_text = {c.number_text: c for c in before.analysis.claims}
@@ -121,6 +127,7 @@ def test_decisions_follow_claims_across_reanalysis_and_orphans_are_kept(db):
 
 
 def test_claim_found_again_when_the_extractor_widens_its_span(db):
+    """A decision stored by an older extractor with a narrower span still finds its claim."""
     ix = _ix(WIRE)
     s = Session(Store.open(db), ix, "ana")
     c = next(c for c in ix.analysis.claims if c.number_text == "15")
@@ -135,6 +142,7 @@ def test_claim_found_again_when_the_extractor_widens_its_span(db):
 
 
 def test_locked_database_refuses_the_write_and_keeps_nothing_half_done(ix, db, monkeypatch):
+    """A write to a locked database fails with Locked and leaves no partial decision or audit row."""
     monkeypatch.setattr("crosscheck.core.review.store.BUSY_MS", 200)
     s = Session(Store.open(db), ix, "ana")
     blocker = sqlite3.connect(db, isolation_level=None)
@@ -150,6 +158,7 @@ def test_locked_database_refuses_the_write_and_keeps_nothing_half_done(ix, db, m
 
 
 def test_database_locked_at_open_becomes_read_only(ix, db, monkeypatch):
+    """A database locked exclusively when opened opens read-only with the reason, and its decisions readable."""
     monkeypatch.setattr("crosscheck.core.review.store.BUSY_MS", 200)
     first = Store.open(db)
     Session(first, ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
@@ -172,6 +181,7 @@ def _bytes(path):
 
 
 def test_garbage_file_is_left_untouched(ix, db):
+    """A file that is not SQLite opens read-only and is left byte for byte as it was."""
     db.write_bytes(b"this is a memo, not a database\n" * 100)
     before = _bytes(db)
     store = Store.open(db)
@@ -183,6 +193,7 @@ def test_garbage_file_is_left_untouched(ix, db):
 
 
 def test_damaged_database_is_left_untouched(ix, db):
+    """A damaged database opens read-only and is left byte for byte as it was."""
     Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
     for suffix in ("-wal", "-shm"):
         db.with_name(db.name + suffix).unlink(missing_ok=True)
@@ -195,6 +206,7 @@ def test_damaged_database_is_left_untouched(ix, db):
 
 
 def test_newer_schema_opens_read_only_and_keeps_its_decisions(ix, db):
+    """A database from a newer crosscheck opens read-only, its decisions still readable."""
     Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
     with sqlite3.connect(db) as con:
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
@@ -206,6 +218,7 @@ def test_newer_schema_opens_read_only_and_keeps_its_decisions(ix, db):
 
 
 def test_someone_elses_sqlite_file_is_not_touched(ix, db):
+    """Another program's SQLite file opens read-only and gains no tables."""
     with sqlite3.connect(db) as con:
         con.execute("CREATE TABLE invoices (n INTEGER)")
     store = Store.open(db)
@@ -215,6 +228,7 @@ def test_someone_elses_sqlite_file_is_not_touched(ix, db):
 
 
 def test_read_only_file_opens_read_only(ix, db, monkeypatch):
+    """A file without write permission opens read-only and its decisions are readable."""
     Session(Store.open(db), ix, "ana").set_verdict(ix.analysis.claims[0].id, "accepted")
     real = __import__("os").access
     monkeypatch.setattr("crosscheck.core.review.store.os.access",
@@ -225,16 +239,19 @@ def test_read_only_file_opens_read_only(ix, db, monkeypatch):
 
 
 def test_asked_read_only_never_creates_a_file(db):
+    """Opening read-only a database that does not exist creates no file."""
     store = Store.open(db, read_only=True)
     assert store.read_only and not db.exists() and store.decisions() == []
 
 
 def test_folder_instead_of_file(tmp_path):
+    """A folder given as the database opens read-only, saying it is a folder."""
     store = Store.open(tmp_path)
     assert store.read_only and "folder" in store.reason
 
 
 def test_default_path_is_per_corpus_under_xdg_data_home(tmp_path, monkeypatch):
+    """Each corpus has its own database under $XDG_DATA_HOME, a relative value ignored as the spec says."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     a, b = default_path([tmp_path / "mali"]), default_path([tmp_path / "gaza"])
     assert a.parent == tmp_path / "crosscheck" / "reviews" and a != b
@@ -245,6 +262,7 @@ def test_default_path_is_per_corpus_under_xdg_data_home(tmp_path, monkeypatch):
 
 
 def test_asked_read_only_still_checks_whose_and_how_new(ix, db, tmp_path):
+    """Read-only opening still refuses another program's file and a newer schema."""
     foreign = tmp_path / "other.sqlite3"
     with sqlite3.connect(foreign) as con:
         con.execute("CREATE TABLE invoices (n INTEGER)")

@@ -185,10 +185,10 @@ async def test_q_quits():
     app = app_on_sample()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
+        assert app.return_code is None
         await pilot.press("q")
         await pilot.pause()
-    assert app.return_code in (0, None)
-    assert not app.is_running
+        assert app.return_code == 0, "q asked the app to exit, with status 0"
 
 
 async def test_narrow_shows_one_pane_at_a_time():

@@ -26,7 +26,7 @@ SAY_VERBS = frozenset({
     "claiming", "stating", "confirming", "announcing", "estimating", "according", "disclosed",
     "revealed", "suggested", "indicated", "updated", "raised", "revised", "declared",
     "informs", "informed", "speaks", "spoke", "documents", "documented", "believe", "believes",
-    "insists", "insisted", "maintains", "maintained",
+    "insists", "maintains", "maintained",
     "fear", "fears", "feared", "published", "named", "boasted", "listed", "lists",
     "confirm", "tell", "add", "insist", "admit", "warn", "warned", "warns", "announce", "shared",
     "alleges", "allege",
@@ -77,8 +77,7 @@ PRONOUNS = {"it", "he", "she", "they", "we", "its data", "the report", "the stat
             "the spokesman", "the spokeswoman", "the minister", "the message", "the network",
             "the army", "the military", "the government", "the committee", "the service",
             "its figures", "their figures", "it had earlier", "he had earlier", "earlier",
-            "the paper", "the newspaper", "the daily", "the outlet", "the broadcaster", "the channel",
-            "the statement", "the report", "the group"}
+            "the paper", "the newspaper", "the daily", "the outlet", "the broadcaster", "the channel"}
 """Claimants that refer back to one named before; `extract` resolves them across sentences."""
 _LEAD_STRIP = re.compile(r"^(?:(?:with|and|but|while|as|then|also|later|meanwhile|now|so|yet|separately|instead)\s+)+", re.I)
 _NAME_RUN = r"(?:(?:[A-Z]\.){2,}|[^,;:.()])+?"
@@ -296,10 +295,10 @@ def cues(sentence: str) -> list[Cue]:
         inverted = _after_comma(sentence, m.start()) and tok in (
             "said", "says", "informs", "reports", "adds", "added", "wrote", "confirmed", "reported", "announced",
             "stated", "noted", "claimed")
-        if tok in ("say", "confirm", "report", "claim", "tell", "add", "insist", "admit", "warn", "announce") \
-                and _HEADLINE_SPEAKER.search(sentence[: m.start()]):
-            # a headline's present tense: "..., missing up to 276, police confirm"
-            out.append(Cue(m.start(), m.end(), _clean(_HEADLINE_SPEAKER.search(sentence[: m.start()]).group("who")), "inverted"))
+        headline = _HEADLINE_SPEAKER.search(sentence[: m.start()]) if tok in (
+            "say", "confirm", "report", "claim", "tell", "add", "insist", "admit", "warn", "announce") else None
+        if headline:  # a headline's present tense: "..., missing up to 276, police confirm"
+            out.append(Cue(m.start(), m.end(), _clean(headline.group("who")), "inverted"))
             continue
         tail = _INVERTED_TAIL.match(after)
         if inverted and tail:
@@ -424,7 +423,7 @@ class Speakers:
         return out
 
 
-def fuller(claimant: str | None, known: "Speakers | dict[str, str]") -> str | None:
+def fuller(claimant: str | None, known: Speakers | dict[str, str]) -> str | None:
     """A bare name given the title the article introduced it with ("Gunasekara" -> "Police
     spokesman Ruwan Gunasekara"); any other claimant as it is."""
     if not claimant or not known or len(claimant.split()) > 4 or not _PROPER_NAME.fullmatch(claimant.split(" (to ")[0]):

@@ -80,9 +80,9 @@ def introductions(source: Source) -> Introductions:
         for m in pattern.finditer(text):
             a, b = m.group(1), m.group(2)
             name, desc = (a, b) if re.fullmatch(_ACR, a) else (b, a)
-            words = _words(desc)
-            if words and len(words) <= 8:
-                described.append((name, frozenset(words)))
+            described_words = _words(desc)
+            if described_words and len(described_words) <= 8:
+                described.append((name, frozenset(described_words)))
     return Introductions(tuple(full), tuple(described))
 
 

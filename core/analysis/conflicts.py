@@ -20,7 +20,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from ..model import Claim, Conflict, Source, Topic
-from .numbers import interval_text, overlaps
+from .numbers import interval_text
 
 MAX_PAIRS = 5_000
 """Beyond this many incompatible pairs in one topic, `pairs` keeps one pair per disputed claim."""
@@ -91,12 +91,12 @@ def find(topics: Sequence[Topic], claims: Mapping[str, Claim], sources: Sequence
             part_ids = parts.get(total_id)
             if not part_ids:
                 continue
-            total = claims[total_id]
+            stated = claims[total_id]
             part_claims = [claims[p] for p in part_ids if p in claims]
             least = sum(p.low or 0 for p in part_claims)
-            if total.high is not None and least > total.high:
+            if stated.high is not None and least > stated.high:
                 listed = " + ".join(interval_text(p.low, p.high) for p in part_claims)
-                why = (f"stated total {interval_text(total.low, total.high)} is smaller than its parts "
+                why = (f"stated total {interval_text(stated.low, stated.high)} is smaller than its parts "
                        f"{listed} = {least}")
                 out.append(Conflict("", t.id, t.claims, (), "internal", why,
                                     parts=tuple(p.id for p in part_claims)))
@@ -120,7 +120,7 @@ def _incompatible(members: list[Claim], order: dict[str, int]) -> tuple[int, lis
     lows = [s[0] for s in by_low]
     weight_after = list(itertools.accumulate(len(classes[s[2]]) for s in reversed(by_low)))[::-1] + [0]
     total = 0
-    for lo, hi, key in spans:
+    for _lo, hi, key in spans:
         total += len(classes[key]) * weight_after[bisect.bisect_right(lows, hi)]
     if not total:
         return 0, [], []
@@ -134,7 +134,7 @@ def _incompatible(members: list[Claim], order: dict[str, int]) -> tuple[int, lis
         return (x.id, y.id) if order[x.id] < order[y.id] else (y.id, x.id)
 
     if total <= MAX_PAIRS:
-        for lo, hi, key in spans:
+        for _lo, hi, key in spans:
             for right in by_low[bisect.bisect_right(lows, hi):]:
                 pairs += [pair(x, y) for x in classes[key] for y in classes[right[2]]]
     else:  # one pair per disputed claim, with the first claim of an interval it cannot meet

@@ -390,7 +390,7 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
             at, last = named[-1]  # the speaker of the sentence just before, or earlier in this paragraph
             if 0 < f.sentence_index - at <= 2 and (sents[at].paragraph == sent.paragraph or at == f.sentence_index - 1):
                 who = last
-        if attribution.is_reference(who):
+        if who is not None and attribution.is_reference(who):
             who = attribution.antecedent(who, [s for _, s in named[-40:]]) or who
         who = attribution.fuller(who, known)
         if who and not attribution.is_reference(who) and attribution.plausible_speaker(who.partition(" (to ")[0]):
@@ -410,7 +410,7 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
 
 
 def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
-              previous: _Draft | None, lex: Lexicon, context: "_Context | None" = None) -> _Draft | None:
+              previous: _Draft | None, lex: Lexicon, context: _Context | None = None) -> _Draft | None:
     context = context or _Context(False, frozenset())
     phrase = m.group().rstrip()
     q = parse_phrase(phrase)
@@ -481,7 +481,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         measure = measures.toll_clause(before)
     if measure is None and (head is None and bare or head == "people") and measures.generic_figure(before) and previous:
         measure = previous.measure  # "On Monday that figure rose to 39."
-    if measure is None and head in lex.head_measure:
+    if measure is None and head is not None and head in lex.head_measure:
         measure = lex.head_measure[head]
     if head in lex.source_nouns and measure in (None, "other", "attackers") and not noun_measure:
         return None

@@ -13,7 +13,6 @@ event.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -94,7 +93,7 @@ class Frame:
     """Place key -> the name as first written, for event labels."""
 
     def with_places(self, places: tuple[tuple[str, int], ...], names: tuple[tuple[str, str], ...],
-                    actors: tuple[str, ...]) -> "Frame":
+                    actors: tuple[str, ...]) -> Frame:
         return replace(self, places=places, place_names=names, actors=actors)
 
 
@@ -226,9 +225,9 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
             sentence_frame.append(([], current))
             continue
         bg_in_sentence: _Builder | None = None
-        found = [(m.start(), "intro") for m in (_BACKGROUND.finditer(s.text) if has_any(s.text, _BACKGROUND_WORDS) else ())]
-        found += [(m.start(), "comparison") for m in (_COMPARISON.finditer(s.text) if has_any(s.text, _COMPARISON_WORDS) else ())]
-        for at, kind in sorted(found):
+        spots = [(m.start(), "intro") for m in (_BACKGROUND.finditer(s.text) if has_any(s.text, _BACKGROUND_WORDS) else ())]
+        spots += [(m.start(), "comparison") for m in (_COMPARISON.finditer(s.text) if has_any(s.text, _COMPARISON_WORDS) else ())]
+        for at, kind in sorted(spots):
             if bg_in_sentence is None:
                 bg_in_sentence = _Builder(ex.source.id, len(frames), False, start_paragraph=s.paragraph)
                 frames.append(bg_in_sentence)
@@ -273,7 +272,7 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
                  if p > pos and kind != "comparison" and not _CLAUSE_BREAK.search(text, pos, p)]
         frame = before[-1] if before else (after[0] if after else start_frame)
         mentions.append(replace(m, frame=frame.number))
-    for (cues, start_frame), s in zip(sentence_frame, sents):
+    for (cues, start_frame), s in zip(sentence_frame, sents, strict=True):
         targets = {id(fr): fr for _, fr, _ in cues} or {id(start_frame): start_frame}
         for fr in targets.values():
             if not fr.sequel:

@@ -155,7 +155,7 @@ _ACTIVE_MEASURE = {
     "among_the_wounded": "injured", "among_the_missing": "missing", "hospitalised": "injured",
     "hospitalized": "injured", "abduction_of": "captured", "kidnapping_of": "captured",
     "carted_away": "captured", "whisked_away": "captured", "took_away": "captured", "led_away": "captured",
-    "snatched": "captured", "abducting": "captured", "missing": "missing",
+    "snatched": "captured", "missing": "missing",
     "dead_include": "killed", "dead_includes": "killed", "dead_included": "killed",
     "deceased_include": "killed", "deceased_includes": "killed", "deceased_included": "killed",
     "victims_include": "killed", "victims_includes": "killed", "victims_included": "killed",
@@ -229,7 +229,13 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     state_words: frozenset[str]
 
-    def with_measure_words(self, words: Mapping[str, Iterable[str]] | None) -> "Lexicon":
+    @cached_property
+    def span(self) -> int:
+        """The most words any measure phrase has: how far the measure look-ups must reach, so
+        'yet to be accounted for' (five words) or a user's long phrase is never out of range."""
+        return max(k.count("_") + 1 for k in (*self.passive, *self.active))
+
+    def with_measure_words(self, words: Mapping[str, Iterable[str]] | None) -> Lexicon:
         """A lexicon that also reads these phrases as measures, e.g. {"killed": ["neutralised"]}:
         both "12 militants were neutralised" and "the army neutralised 12 militants" count the
         killed. Raises ValueError for a measure crosscheck does not know."""

@@ -26,8 +26,8 @@ _AUX = {"were", "was", "have", "has", "had", "been", "be", "being", "are", "is",
         "initially", "officially", "remain", "remained", "remains", "still", "either", "got",
         "to", "likely", "presumed", "reported", "said", "apparently", "may", "might", "could",
         "would", "will", "already", "more", "others", "other", "people", "confirmed", "critically",
-        "seriously", "severely", "slightly", "gravely", "fatally", "wrongly", "then", "all", "them",
-        "among", "of", "those", "the", "a", "an", "they", "been"}
+        "seriously", "severely", "slightly", "gravely", "fatally", "wrongly", "then", "them",
+        "among", "of", "those", "the", "a", "an", "they"}
 # "not" and "yet" are never skipped: "had not returned" must not read as "returned"
 _NUMBERISH = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|"
@@ -74,8 +74,8 @@ def tokens(s: str) -> list[str]:
     return [m.group().lower() for m in _TOKEN.finditer(s)]
 
 
-def _match(words: list[str], table: Mapping[str, str]) -> str | None:
-    for n in (4, 3, 2, 1):
+def _match(words: list[str], table: Mapping[str, str], span: int) -> str | None:
+    for n in range(min(span, len(words)), 0, -1):
         key = "_".join(words[:n])
         if key in table:
             return table[key]
@@ -93,7 +93,7 @@ def after_group(after: str, lex: Lexicon, *, headless: bool = False) -> str | No
     i = skipped = 0
     while i < len(words):
         w = words[i]
-        found = _match(words[i:], lex.passive)
+        found = _match(words[i:], lex.passive, lex.span)
         if found and not (w == "lost" and i + 1 < len(words) and words[i + 1] == "to"):
             return found
         if w in ('"', "“", "”", "'", "’"):
@@ -144,13 +144,11 @@ def before_figure(before: str, lex: Lexicon) -> str | None:
     skip = {"to", "at", "of", "has", "had", "have", "is", "was", "now", "further", "reportedly",
             "an", "the", "a", "some", "least", "from", "up", "by", "also", "another", "more",
             "than", "over", "nearly", "almost", "about", "around", "total", "estimated", "only",
-            "are", "were", '"', "“", "'", "‘", "a", "further", "another", "-", "—", "–", "("}
+            "are", "were", '"', "“", "'", "‘", "-", "—", "–", "("}
     j = len(words)
     steps = 0
     while j > 0 and steps < 6:
-        for n in (4, 3, 2, 1):
-            if j - n < 0:
-                continue
+        for n in range(min(lex.span, j), 0, -1):
             key = "_".join(words[j - n:j])
             if key in lex.active:
                 found = lex.active[key]
@@ -215,9 +213,7 @@ def toll_group(before: str) -> tuple[str, str] | None:
 def generic_figure(before: str) -> bool:
     """'that figure rose to', "the UN's figure is": a toll whose measure the context gives."""
     clause = _STOP.split(before)[-1][-160:]
-    m = None
-    for m in _GENERIC_FIGURE.finditer(clause):
-        pass
+    m = max(_GENERIC_FIGURE.finditer(clause), key=lambda x: x.start(), default=None)
     return bool(m and not _DIGIT.search(clause[m.end():]) and _TOLL_END.search(clause[m.end():]))
 
 

@@ -197,14 +197,16 @@ def parse_phrase(text: str) -> Quantity | None:
     if tail:
         second = word_value(tail.group(1))
         if second is not None and second > value:
-            low, high = int(value), int(second)
+            first, last = int(value), int(second)
+            start: int | None = first
+            end: int | None = last
             if hedge in ("about", "around", "roughly", "approximately", "some", "an estimated"):
-                low, high = (9 * low) // 10, -((-11 * high) // 10)
+                start, end = (9 * first) // 10, -((-11 * last) // 10)
             elif hedge in ("up to", "as many as"):
-                low = None
+                start = None
             elif hedge in ("at least", "more than", "over"):
-                high = None
-            return Quantity(low, high, "range" if not hedge or hedge == "between" else hedge, _as_float(value))
+                end = None
+            return Quantity(start, end, "range" if not hedge or hedge == "between" else hedge, _as_float(value))
         if hedge == "between":
             return None
     elif hedge == "between":
@@ -214,8 +216,8 @@ def parse_phrase(text: str) -> Quantity | None:
         hedge = "or more" if post == "or more" else "plus"
     elif not hedge and post == "or so":
         hedge = "or so"
-    low, high = _hedged(value, hedge)
-    return Quantity(low, high, hedge or "exact", _as_float(value))
+    lo, hi = _hedged(value, hedge)
+    return Quantity(lo, hi, hedge or "exact", _as_float(value))
 
 
 def _as_float(value: int | Fraction) -> float:

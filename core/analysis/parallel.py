@@ -23,7 +23,8 @@ from __future__ import annotations
 import os
 from collections import deque
 from dataclasses import replace
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any
+from collections.abc import Callable, Iterator, Sequence
 
 from .article import Article, read_article
 from .lexicon import Lexicon
@@ -137,7 +138,7 @@ def read_chunk(items: Sequence[Listed], max_bytes: int,
     """Round 1: each listed file read (or its already fetched text built) into a Source with no id yet."""
     if fetched is None:
         return [read_listed(item, "", max_bytes=max_bytes) for item in items]
-    return [read_listed(item, "", fetched=f) for item, f in zip(items, fetched)]
+    return [read_listed(item, "", fetched=f) for item, f in zip(items, fetched, strict=True)]
 
 
 _WORKER_LEXICON: Lexicon | None = None
@@ -169,7 +170,7 @@ def analyse_chunk(results: Read, first_id: int, lex: Lexicon | None = None, *,
     lex = lex if lex is not None else _WORKER_LEXICON
     assert lex is not None, "a pool worker's lexicon is installed when it starts"
     articles = (read_article(s, lex) for s in _numbered(results, first_id))
-    return list(articles) if with_source else [replace(a, source=None) for a in articles]
+    return list(articles) if with_source else [replace(a, source=None) for a in articles]  # type: ignore[arg-type]  # re-attached by the caller
 
 
 # -- where the work runs -------------------------------------------------------------------------
@@ -234,7 +235,7 @@ class _WithSources:
         return self.future.done()
 
     def result(self) -> list[Article]:
-        return [replace(a, source=s) for a, s in zip(self.future.result(), self.sources)]
+        return [replace(a, source=s) for a, s in zip(self.future.result(), self.sources, strict=True)]
 
 
 class _Serial(_Runner):

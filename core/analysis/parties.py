@@ -19,6 +19,7 @@ The hard part is the who-class. "Russian mercenaries", "Wagner Group mercenaries
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -102,16 +103,16 @@ def assign_parties(placed: Sequence[Placed], host: Mapping[str, str | None], lex
             affs = ["GOV"]
         if role not in STATE_ROLES:
             affs = [a for a in affs if a != "GOV"] or affs
-        for a, b in zip(affs, affs[1:]):
+        for a, b in itertools.pairwise(affs):
             # "Russian Wagner mercenaries" anywhere in the corpus says Wagner is Russian everywhere
             co_occur.append((a, b))
         per_event_affs[event].update(affs)
         keyed.append((event, role, affs))
-    for event, affs in per_event_affs.items():
+    for event, event_affs in per_event_affs.items():
         for a, b in co_occur:
-            if a in affs and b in affs:
+            if a in event_affs and b in event_affs:
                 union.union(f"{event}:{a}", f"{event}:{b}")
-        ordered = sorted(affs)
+        ordered = sorted(event_affs)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
                 if len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= 88:
@@ -119,7 +120,7 @@ def assign_parties(placed: Sequence[Placed], host: Mapping[str, str | None], lex
     # roles seen with each affiliation cluster, per event and measure
     first: list[tuple[str, str]] = []
     cluster_roles: dict[tuple[str, str, str], set] = defaultdict(set)
-    for p, (event, role, affs) in zip(placed, keyed):
+    for p, (event, role, affs) in zip(placed, keyed, strict=True):
         cluster = union.find(f"{event}:{affs[0]}") if affs else ""
         first.append((cluster, role or ""))
         if cluster:
@@ -129,7 +130,7 @@ def assign_parties(placed: Sequence[Placed], host: Mapping[str, str | None], lex
         if "combatant" in fams and not c.endswith(":GOV"):
             combatant_owners[(e, m)].append(c)
     out: list[str] = []
-    for p, (cluster, role) in zip(placed, first):
+    for p, (cluster, role) in zip(placed, first, strict=True):
         family = _family(role or None)
         if cluster:
             party = cluster.split(":", 1)[1]
@@ -150,7 +151,7 @@ def assign_parties(placed: Sequence[Placed], host: Mapping[str, str | None], lex
     out = _competing_labels(placed, out, host)
     out = _dominant(placed, out)
     # a count limited to one facility or district is a part of the event, never its total
-    return {p.key: party if not p.scope else f"{party}@{p.scope}" for p, party in zip(placed, out)}
+    return {p.key: party if not p.scope else f"{party}@{p.scope}" for p, party in zip(placed, out, strict=True)}
 
 
 def _roles(placed: Sequence[Placed]) -> dict[tuple[str, int], str | None]:
@@ -166,7 +167,7 @@ def _roles(placed: Sequence[Placed]) -> dict[tuple[str, int], str | None]:
     return out
 
 
-def _family(role: str | None) -> str:
+def _family(role: str | None) -> str | None:
     if role in COMBATANT_ROLES:
         return "combatant"
     if role in STATE_ROLES:
@@ -226,7 +227,7 @@ def _competing_labels(placed: Sequence[Placed], parties: list[str], host: Mappin
     split = _breakdowns(placed, parties)
     out = list(parties)
     by_event: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for p, party in zip(placed, parties):
+    for p, party in zip(placed, parties, strict=True):
         if not p.scope:
             by_event[(p.event, p.measure)].add(party)
     for i, p in enumerate(placed):
@@ -248,7 +249,7 @@ def _dominant(placed: Sequence[Placed], parties: list[str]) -> list[str]:
     group that the other figures of its quantity name, when one group holds at least two thirds
     of them (the schoolgirls of an abduction, the passengers of a sinking)."""
     named: dict[tuple[str, str, str | None], Counter] = defaultdict(Counter)
-    for p, party in zip(placed, parties):
+    for p, party in zip(placed, parties, strict=True):
         if p.mention.who:
             named[(p.event, p.measure, p.scope)][party] += 1
     out = list(parties)
@@ -269,12 +270,12 @@ def _own_forces(placed: Sequence[Placed], parties: list[str]) -> list[str]:
     force's: "Besides the 13 service members killed" in a report on U.S. troops at Kabul airport,
     "the soldiers" in a report on French troops in the Sahel."""
     named: dict[str, set[str]] = defaultdict(set)
-    for p, party in zip(placed, parties):
+    for p, party in zip(placed, parties, strict=True):
         side, _, role = party.partition("/")
         if role in STATE_ROLES and side != "GOV":
             named[p.mention.source].add(side)
     out = list(parties)
-    for i, (p, party) in enumerate(zip(placed, parties)):
+    for i, (p, party) in enumerate(zip(placed, parties, strict=True)):
         sides = named.get(p.mention.source)
         if party.startswith("GOV/") and not p.mention.affiliations and sides and len(sides) == 1:
             out[i] = f"{next(iter(sides))}/{party.split('/', 1)[1]}"

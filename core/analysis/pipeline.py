@@ -11,7 +11,7 @@ the next a frozen value.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from . import conflicts, events, measures, parties, samestory, topics
 from .article import Article, read_article

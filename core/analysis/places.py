@@ -40,9 +40,10 @@ togolese:togo tunisian:tunisia turkish:turkey ugandan:uganda ukrainian:ukraine
 uruguayan:uruguay uzbek:uzbekistan venezuelan:venezuela vietnamese:vietnam yemeni:yemen
 zambian:zambia zimbabwean:zimbabwe tuareg:tuareg sahelian:sahel
 """
-DEMONYM: dict[str, str] = dict(
-    tuple(part.replace("_", " ") for part in pair.split(":")) for pair in _DEMONYMS.split()
-)
+DEMONYM: dict[str, str] = {
+    word.replace("_", " "): country.replace("_", " ")
+    for word, country in (pair.split(":") for pair in _DEMONYMS.split())
+}
 COUNTRIES = set(DEMONYM.values()) | {"gaza", "west bank", "darfur", "sahel", "kashmir", "crimea",
                                       "donbas", "tigray", "balochistan", "punjab", "sinai"}
 

@@ -165,9 +165,7 @@ def hospital_count(before: str, after: str, sentence: str) -> str | None:
     said") is not one: no word of receiving or treating."""
     if _DIED_IN_HOSPITAL.search(after[:60]):
         return "died in hospital"
-    subject = None
-    for subject in _HOSPITAL_SUBJECT.finditer(before):
-        pass
+    subject = max(_HOSPITAL_SUBJECT.finditer(before), key=lambda x: x.start(), default=None)
     if subject is None or not _HOSPITAL_SPEAKS.search(sentence):
         return None
     name = subject.group("name").strip()

@@ -13,17 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
-"""Month and weekday names as news writes them (the calendar, not configurable vocabulary)."""
+from .. import calendar_names
 
-_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTHS, WEEKDAYS = calendar_names.MONTHS, calendar_names.WEEKDAYS
+
+_MON = calendar_names.MONTH_PATTERN
 _DAY = "|".join(WEEKDAYS)
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 _MONTH_DAY = re.compile(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:\s*[-–]\s*(\d{{1,2}}))?(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d\d))?\b", re.I)
@@ -59,7 +53,7 @@ class When:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
+    return calendar_names.month_number(name)
 
 
 def _resolve(year: int | None, month: int, day: int | None, pub: dt.date | None) -> int | None:
@@ -70,14 +64,13 @@ def _resolve(year: int | None, month: int, day: int | None, pub: dt.date | None)
     return pub.year - 1
 
 
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _DIGIT = re.compile(r"\d")
 
 
 def _has_month(low: str) -> bool:
     """Whether a lower-cased sentence could name a month: a substring test, so cheap enough to
     decide which of the date patterns need to run at all."""
-    return any(m in low for m in _MONTH_STEMS)
+    return any(m in low for m in calendar_names.MONTH_STEMS)
 
 
 @lru_cache(maxsize=8192)
@@ -107,16 +100,16 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
         mo = _month(m.group(1))
         d = int(m.group(3) or m.group(2))
         if 1 <= d <= 31:
-            y = _resolve(int(m.group(4)) if m.group(4) else None, mo, d, pub)
-            out.append(When(y, mo, d, None, m.start()))
+            year = _resolve(int(m.group(4)) if m.group(4) else None, mo, d, pub)
+            out.append(When(year, mo, d, None, m.start()))
             taken.append(m.span())
     for m in _DAY_MONTH.finditer(sentence) if digit and month else ():
         if not free(m):
             continue
         mo, d = _month(m.group(2)), int(m.group(1))
         if 1 <= d <= 31:
-            y = _resolve(int(m.group(3)) if m.group(3) else None, mo, d, pub)
-            out.append(When(y, mo, d, None, m.start()))
+            year = _resolve(int(m.group(3)) if m.group(3) else None, mo, d, pub)
+            out.append(When(year, mo, d, None, m.start()))
             taken.append(m.span())
     for m in _MONTH_ONLY.finditer(sentence) if month else ():
         if not free(m):
@@ -125,8 +118,8 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
         if name.lower() == "may" and not m.group(4) and not re.match(r"\s*(?:in|since|during|early|late|mid|last|this|until|from)", m.group(0), re.I):
             continue
         mo = _month(name)
-        y = _resolve(int(m.group(2)) if m.group(2) else None, mo, None, pub)
-        out.append(When(y, mo, None, None, m.start()))
+        year = _resolve(int(m.group(2)) if m.group(2) else None, mo, None, pub)
+        out.append(When(year, mo, None, None, m.start()))
         taken.append(m.span())
     for m in _WEEKDAY.finditer(sentence) if weekday else ():
         name = (m.group(1) or m.group(2) or m.group(3)).lower()
@@ -148,8 +141,8 @@ def find(sentence: str, pub: dt.date | None) -> tuple[When, ...]:
             taken.append(m.span())
     if pub is not None and "month" in low:
         for m in _LAST_MONTH.finditer(sentence):
-            back = pub.replace(day=1) - dt.timedelta(days=1)
-            out.append(When(back.year, back.month, None, None, m.start()))
+            month_before = pub.replace(day=1) - dt.timedelta(days=1)
+            out.append(When(month_before.year, month_before.month, None, None, m.start()))
     if pub is not None and "year" in low:
         for m in _LAST_YEAR.finditer(sentence):
             out.append(When(pub.year - 1, None, None, None, m.start()))

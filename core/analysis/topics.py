@@ -102,13 +102,14 @@ def _point(c: Claim) -> Fraction:
     """The middle of a claim's interval, exactly (a figure may have hundreds of digits)."""
     if c.low is not None and c.high is not None:
         return Fraction(c.low + c.high, 2)
-    return Fraction(c.low if c.low is not None else c.high)
+    bound = c.low if c.low is not None else c.high
+    return Fraction(bound if bound is not None else 0)
 
 
 def estimate(members: list[Claim], same_story_group: Mapping[str, int]) -> tuple[int | None, int | None, int | None, dict]:
     """Low / best / high in the spirit of UCDP: the lowest and highest figures reported, and
     the median of one figure per independent voice (same-story copies and repeats count once)."""
-    voices: dict[tuple, float] = {}
+    voices: dict[tuple, Fraction] = {}
     for c in members:
         voice = (same_story_group.get(c.source, c.source), (c.attributed_to or "").lower(), c.low, c.high)
         voices.setdefault(voice, _point(c))
@@ -120,8 +121,8 @@ def estimate(members: list[Claim], same_story_group: Mapping[str, int]) -> tuple
     low = min(lows) if lows else int(points[0])
     high = max(highs + [int(p) for p in points]) if highs or points else None
     mid = len(points) // 2
-    best = points[mid] if len(points) % 2 else (points[mid - 1] + points[mid]) / 2
-    best = int(round(best))
+    middle = points[mid] if len(points) % 2 else (points[mid - 1] + points[mid]) / 2
+    best = int(round(middle))
     basis = {
         "low": [c.id for c in members if c.low == low],
         "best": [c.id for c in members if c.low is not None and c.high is not None and c.low <= best <= c.high

@@ -38,10 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
+import tomllib
 
 from .markup import read_html
 from .metadata import Metadata, from_table, front_matter, infer, toml_error
@@ -75,7 +72,15 @@ class _Found:
 # -- decoding --------------------------------------------------------------------------------
 
 _CP1252 = [bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)]
-codecs.register_error("crosscheck-cp1252", lambda e: ("".join(_CP1252[b] for b in e.object[e.start:e.end]), e.end))
+
+
+def _cp1252_fallback(e: UnicodeError) -> tuple[str, int]:
+    """Bytes cp1252 leaves undefined (0x81, 0x8d...) read as the Latin-1 characters they would be."""
+    assert isinstance(e, UnicodeDecodeError)
+    return "".join(_CP1252[b] for b in e.object[e.start:e.end]), e.end
+
+
+codecs.register_error("crosscheck-cp1252", _cp1252_fallback)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 
 

@@ -21,7 +21,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from html.entities import html5
 
 from .metadata import parse_date
@@ -81,13 +81,13 @@ _PUBLISHED_KEYS = (
 _TITLE_SEP = re.compile(r"\s+[|\-–—·:]{1,2}\s+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _closer(name: str) -> re.Pattern:
     return re.compile(rf"</{name}\s*>", re.I)
 
 
 def _attrs(raw: str) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for m in _ATTR.finditer(raw):
         value = next((g for g in m.groups()[1:] if g is not None), "")
         out.setdefault(m.group(1).lower(), html.unescape(value))
@@ -111,7 +111,9 @@ class _Reader:
     """One pass over the source, building `plain`, `offsets` and the page's metadata."""
 
     def __init__(self, text: str):
-        self.text, self.out, self.offsets, self.size = text, [], [], 0
+        self.text, self.size = text, 0
+        self.out: list[str] = []
+        self.offsets: list[int] = []
         self.breaks, self.space = 0, -1  # a pending gap: line breaks, or a space (space >= 0)
         self.text_end = 0  # where the source of the last emitted character ends: a gap starts there
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, furniture, article)

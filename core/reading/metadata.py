@@ -20,11 +20,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python < 3.11
-    import tomli as tomllib
+import tomllib
 
+from ..calendar_names import MONTH_PATTERN, month_number
 from ..model import Block
 
 
@@ -51,12 +49,7 @@ class Metadata:
         return Metadata(**values)
 
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-          r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH = MONTH_PATTERN
 _YEAR = r"(?:19|20)\d\d"
 DATE = re.compile(
     r"(?<![\w-])(?:"
@@ -87,8 +80,8 @@ def _match_to_iso(m: re.Match, dayfirst: bool) -> str | None:
             return _ymd(int(g["ny"]), b, a)
         return _ymd(int(g["ny"]), a, b)
     if g["mm"]:
-        return _ymd(int(g["my"]), _MONTHS[g["mm"][:3].lower()], int(g["md"]))
-    return _ymd(int(g["dy"]), _MONTHS[g["dm"][:3].lower()], int(g["dd"]))
+        return _ymd(int(g["my"]), month_number(g["mm"]), int(g["md"]))
+    return _ymd(int(g["dy"]), month_number(g["dm"]), int(g["dd"]))
 
 
 _NUMERIC_DATE = re.compile(r"(?<![\w-])(\d{1,2})([-/.])(\d{1,2})\2(?:19|20)\d\d(?!\d)")
@@ -188,11 +181,12 @@ def infer_outlet(text: str, blocks: Sequence[Block]) -> str | None:
         if b.end - b.start > 200:
             continue
         line = text[b.start:b.end]
-        m = ("©" in line or "(" in line or "opyright" in line) and _COPYRIGHT.search(line)
+        m = _COPYRIGHT.search(line) if ("©" in line or "(" in line or "opyright" in line) else None
         if not m:
             continue
         rest = line[m.start():]
-        rest = rest[_COPYRIGHT_NOISE.match(rest).end():]
+        noise = _COPYRIGHT_NOISE.match(rest)
+        rest = rest[noise.end():] if noise else rest
         cut = _NAME_END.search(rest)
         name = _plausible_name(rest[:cut.start()] if cut else rest)
         # "Kenya Today • P.O. Box ... • © 2024": the masthead that opens the page, named again here
@@ -234,8 +228,8 @@ def from_table(table: Mapping) -> tuple[Metadata, list[str]]:
         values["published"] = raw.date().isoformat()
     elif isinstance(raw, dt.date):
         values["published"] = raw.isoformat()
-    elif isinstance(raw, str) and parse_date(raw):
-        values["published"] = parse_date(raw)
+    elif isinstance(raw, str) and (day := parse_date(raw)):
+        values["published"] = day
     elif raw is not None:
         complaints.append(f"published = {raw!r} is not a date (YYYY-MM-DD), ignored")
     return Metadata(**values), complaints

@@ -233,7 +233,7 @@ def _units(text: str, start: int) -> list[_Unit]:
             spans.append((a, b))
     spans = _rejoin(text, spans)
     if _hard_wrapped(spans):
-        merged = []
+        merged: list[tuple[int, int]] = []
         for a, b in spans:
             if merged and text.count("\n", merged[-1][1], a) == 1:
                 merged[-1] = (merged[-1][0], b)
@@ -376,7 +376,7 @@ def classify(text: str, *, start: int = 0, junk: Sequence[tuple[int, int]] = (),
             if kinds[i] == "body" and not units[i].prose and not _cut_off(units[i]):
                 kinds[i] = "junk"
     _mark_labels(units, kinds)
-    return tuple(Block(u.start, u.end, k) for u, k in zip(units, kinds))
+    return tuple(Block(u.start, u.end, k) for u, k in zip(units, kinds, strict=True))
 
 
 def _cut_off(u: _Unit) -> bool:

@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..index import AnalysisIndex
 from ..model import Claim, Topic
@@ -40,7 +40,7 @@ class Figure:
         return {"low": self.low, "high": self.high, "claim": self.claim, "text": self.text}
 
     @classmethod
-    def from_dict(cls, d: dict | None) -> "Figure | None":
+    def from_dict(cls, d: dict | None) -> Figure | None:
         if not d:
             return None
         return cls(d.get("low"), d.get("high"), d.get("claim"), d.get("text") or "")

@@ -12,12 +12,12 @@ import csv
 import io
 import re
 import sqlite3
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Any
 
 from .decisions import Decision, Review, counts
 from ..index import AnalysisIndex
-from ..model import Claim
+from ..model import Claim, Topic
 from ..analysis.numbers import interval_text
 from ..report import json_text, to_json as analysis_json
 from ..text_safety import inert
@@ -26,7 +26,7 @@ FORMATS = ("markdown", "csv", "json")
 
 
 def generated_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def store_problem(store) -> str | None:
@@ -108,6 +108,7 @@ def _md_row(cells) -> str:
 
 def _figure_md(ix: AnalysisIndex, review: Review, tid: str, d: Decision) -> str:
     f = d.figure
+    assert f is not None, "only decisions with a figure are written as one"
     where = ""
     cid = review.figure_claims.get(tid)
     if cid:
@@ -133,7 +134,8 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
     out += [f"Generated {md(generated)} · {origin}", ""]
     tally = ", ".join(f"{k} {v}" for k, v in sorted(counts(review).items()))
     out += [" · ".join(f"{v} {k}" for k, v in n.items()) + (f" (verdicts: {tally})" if tally else ""), ""]
-    shown, rest = [], []
+    shown: list[Topic] = []
+    rest: list[Topic] = []
     for t in a.topics:
         decided = any(cid in review.claims and not review.claims[cid].empty for cid in t.claims)
         td = review.topics.get(t.id)
@@ -225,7 +227,7 @@ def _topic_cells(review: Review, tid: str | None, cid: str | None, d: Decision |
     f = d.figure
     return {"topic_figure_low": f.low if f else None, "topic_figure_high": f.high if f else None,
             "topic_figure_text": f.text if f else None,
-            "topic_figure_is_this_claim": ("yes" if cid and review.figure_claims.get(tid) == cid else "no")
+            "topic_figure_is_this_claim": ("yes" if cid and tid and review.figure_claims.get(tid) == cid else "no")
             if f and cid else None,
             "topic_note": d.note, "topic_reviewer": d.reviewer, "topic_decided_at": d.updated_at}
 

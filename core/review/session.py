@@ -80,10 +80,9 @@ class Session:
         return self._topic_write(topic_id, note=note.strip())
 
     def set_figure(self, topic_id: str, figure: Figure | None, note: str | None = None) -> Decision:
-        fields = {"figure": figure}
-        if note is not None:
-            fields["note"] = note.strip()
-        return self._topic_write(topic_id, **fields)
+        if note is None:
+            return self._topic_write(topic_id, figure=figure)
+        return self._topic_write(topic_id, figure=figure, note=note.strip())
 
     def undo(self) -> tuple[str, str, Decision]:
         """Takes back this session's last decision; returns (kind, target id, decision now)."""

@@ -17,9 +17,10 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
+from typing import Any
 from pathlib import Path
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from .decisions import Decision, Figure
@@ -96,7 +97,7 @@ class AuditEntry:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def default_path(paths: Sequence[str | os.PathLike], environ: Mapping[str, str] = os.environ) -> Path:
@@ -138,7 +139,7 @@ class Store:
 
     # ---- opening --------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> "Store":
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> Store:
         path = Path(path).expanduser()
         if path.is_dir():
             return cls(path, None, True, f"{path} is a folder, not a database file; decisions cannot be "
@@ -180,7 +181,7 @@ class Store:
                                          "cannot be saved. Choose another file with --db.")
 
     @classmethod
-    def _prepare(cls, path: Path, con: sqlite3.Connection) -> "Store":
+    def _prepare(cls, path: Path, con: sqlite3.Connection) -> Store:
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             con.close()
@@ -215,7 +216,7 @@ class Store:
         return cls(path, con, False, None)
 
     @classmethod
-    def _open_ro(cls, path: Path, reason: str) -> "Store":
+    def _open_ro(cls, path: Path, reason: str) -> Store:
         if not path.exists():
             return cls(path, None, True, reason)
         con, snapshot = _connect_ro(path)
@@ -311,9 +312,9 @@ class Store:
             if expect_rev is not None and rev != expect_rev:
                 raise Stale(_stale_message(current), current)
             old = current or Decision(key, kind, anchor)
-            new = {"verdict": old.verdict if verdict is KEEP else verdict,
-                   "note": old.note if note is KEEP else (note or ""),
-                   "figure": old.figure if figure is KEEP else figure}
+            new: dict[str, Any] = {"verdict": old.verdict if verdict is KEEP else verdict,
+                                   "note": old.note if note is KEEP else (note or ""),
+                                   "figure": old.figure if figure is KEEP else figure}
             changes = [(f, getattr(old, f), v) for f, v in new.items() if getattr(old, f) != v]
             if not changes:
                 con.execute("ROLLBACK")

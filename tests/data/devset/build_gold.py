@@ -189,8 +189,8 @@ def build(event_dir):
                 compatible.append(pair)
             else:
                 conflicts.append(pair)
-    num = lambda x: int(x[1:])
-    order = lambda p: (num(p["a"]), num(p["b"]))
+    def order(p: dict) -> tuple[int, int]:
+        return int(p["a"][1:]), int(p["b"][1:])
     conflicts.sort(key=order)
     compatible.sort(key=order)
 
