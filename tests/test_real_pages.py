@@ -229,3 +229,70 @@ def test_a_toll_is_never_a_speaker():
     """'a new toll shows 171 dead, according to the ministry': the ministry says so, not the toll."""
     (c,) = claims("Blast\n\nA week later a new death toll shows 171 dead, according to the Ministry of Health.\n")
     assert c.attributed_to == "the Ministry of Health"
+
+
+# -- figures given before, lists and steps ------------------------------------------------------
+
+def _one(text: str) -> dict[str, object]:
+    return by_figure(analyse_texts("Floods in the valley\n\n" + text))
+
+
+def test_an_earlier_figure_named_in_a_comparison_counts_what_the_new_one_counts():
+    """'42, well above the 30 reported by the district office': 30 is a claim of the same measure,
+    with its own source; 'six more than the 36' is a difference, not a count."""
+    got = _one("The number of people missing in the valley is 42, well above the 30 reported by the "
+               "district office, relatives told reporters on Sunday.")
+    assert (got["30"].measure, got["30"].attributed_to) == (got["42"].measure, "the district office")
+    got = _one("Rescuers said 42 people drowned in the valley, six more than the 36 they had counted on Friday.")
+    assert got["36"].measure == got["42"].measure == "killed" and "six" not in got
+
+
+def test_an_earlier_figure_in_a_toll_that_rose_from_it():
+    """'The toll has climbed from the 19 the mayor gave': 19 is an earlier killed figure."""
+    got = _one("The death toll in the valley has climbed from the 19 the mayor gave on the first night.")
+    assert got["19"].measure == "killed"
+
+
+def test_a_list_included_in_a_subject_takes_the_subjects_measure():
+    """'Those injured in the floods included 14 farmers and three teachers': injured; 'the
+    missing are said to include ...': missing, and 'are said to' names no speaker."""
+    got = _one("Those injured in the floods included 14 farmers and three teachers, officials said.")
+    assert (got["14"].measure, got["three"].measure) == ("injured", "injured")
+    got = _one("The missing are said to include 11 herders and four children.")
+    assert {got["11"].measure, got["four"].measure} == {"missing"} and got["11"].attributed_to is None
+
+
+def test_the_steps_of_a_toll_over_time_each_count_the_same_quantity():
+    """'reaching 12 by Monday morning, then 17, 21 and 25 before reaching 30 on Tuesday': each a
+    killed figure, and '21 and 25' two figures, not a range."""
+    got = _one("The death toll rose as the water went down, reaching 12 by Monday morning, then 17, 21 and 25 "
+               "before reaching 30 on Tuesday.")
+    assert [(k, got[k].low, got[k].high, got[k].measure) for k in ("12", "17", "21", "25", "30")] == [
+        ("12", 12, 12, "killed"), ("17", 17, 17, "killed"), ("21", 21, 21, "killed"), ("25", 25, 25, "killed"),
+        ("30", 30, 30, "killed")]
+
+
+def test_a_revision_chain_with_dates_between_the_steps():
+    """'fell to 60 on 3 May, to 48 a day later and to 35 on 5 May': each a missing figure."""
+    got = _one("At least 70 people were missing on Friday, the civil protection agency said. The number fell to 60 "
+               "on 3 May, to 48 a day later and to 35 on 5 May.")
+    assert [got[k].measure for k in ("60", "48", "35")] == ["missing"] * 3
+
+
+def test_the_verb_before_a_figure_is_its_own_when_the_next_figure_has_a_verb():
+    """'Police detained 16 people on Sunday and 9 were hurt': 16 captured, 9 injured."""
+    got = _one("Police detained 16 people on Sunday and 9 were hurt in the scuffles.")
+    assert (got["16"].measure, got["9"].measure) == ("captured", "injured")
+
+
+def test_the_number_of_those_who_escaped_is_no_casualty():
+    """'raised the number of hostages who have escaped to 23': those who came back, not the captured."""
+    got = _one("Gunmen seized 80 villagers on Monday. The police chief raised the number of villagers who have "
+               "escaped to 23.")
+    assert got["80"].measure == "captured" and got["23"].measure == "other"
+
+
+def test_a_subject_with_a_relative_clause_is_the_speaker_not_the_clause():
+    """'The families of miners who were trapped last week say 31 men are still missing': the families."""
+    got = _one("The families of miners who were trapped last week by the collapse say 31 men are still missing.")
+    assert got["31"].attributed_to == "The families of miners"

@@ -66,6 +66,7 @@ _HEADLINE_TAIL = re.compile(
 """'115 schoolgirls still missing after kidnap - principal', '... rises to 79-hospital official':
 a headline that names its source after a dash at its end."""
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;:()]{3,120},(?=\s*$)")
+_CLAUSE_VERB_START = {"were", "was", "is", "are", "had", "have", "has", "been", "remain", "remains", "remained"}
 _AUX_ONLY = {"had", "has", "have", "also", "later", "earlier", "previously", "then", "first", "reportedly",
              "initially", "already"}
 _ADVERBIAL = {"in", "on", "at", "during", "according", "speaking", "after", "before", "with",
@@ -85,6 +86,10 @@ _NAME_RUN = r"(?:(?:[A-Z]\.){2,}|[^,;:.()])+?"
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<who>{_NAME_RUN})(?=\s+on\s+(?:\w+day|the\s+\w+)\b|\s+(?:in|at)\s+a\s+|[,;:.()]|$)", re.I)
 _REPORTED_BY = re.compile(rf"\b(?:(?:as\s+)?(?:reported|cited|quoted|confirmed|announced|estimated|counted)|as\s+claimed)\s+by\s+"
                           rf"(?P<who>{_NAME_RUN})(?=\s+on\s+\w+day\b|[,;:.()]|$)", re.I)
+_SAID_TO_BE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?(?:said|reported|believed|thought|"
+                         r"estimated|feared|known)\s+to\b", re.I)
+_OWN_SOURCE_GAP = re.compile(r"[\w,.]+(?:\s+(?:people|persons|dead|deaths|victims|[a-z]+s))?\s+$")
+"""Between a figure and the "reported by" that follows it at once: the figure, perhaps its noun."""
 _IN_MEDIA = re.compile(r"\bas\s+(?:reported|published|cited|claimed)\s+in\s+(?P<who>(?:the\s+)?(?:local\s+|international\s+|"
                        r"state\s+|foreign\s+|some\s+)?(?:media|press|news\s+reports|reports))\b", re.I)
 """'253 and not 359 as reported in media': the media's figure."""
@@ -181,6 +186,12 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
             if low == "and" and not words:
                 return ""  # "X attributed ..., and estimated": the caller uses the sentence subject
             real = [w for w in words if _WORDCHAR.match(w)]
+            if low in ("who", "which") and real and real[0].lower() in _CLAUSE_VERB_START and len(real) > 1:
+                # "The parents of schoolgirls who were abducted last week say": the relative
+                # clause describes the subject's last noun; the subject is the phrase before it
+                words = []
+                i -= 1
+                continue
             if all(w.lower() in _AUX_ONLY for w in real) and low in ("which", "who"):
                 # "the United Nations, which had put the number at": the antecedent speaks
                 j = i - 1 if i >= 1 and tokens[i - 1][1] == "," else i
@@ -292,6 +303,8 @@ def cues(sentence: str) -> list[Cue]:
         after = sentence[m.end():]
         if _BY_OR_CREDIT.match(after):
             continue  # passive or "claimed responsibility": not a figure's source
+        if _SAID_TO_BE.search(sentence, max(0, m.start() - 12), m.end() + 4):
+            continue  # "the dead are said to include": hearsay with no sayer
         inverted = _after_comma(sentence, m.start()) and tok in (
             "said", "says", "informs", "reports", "adds", "added", "wrote", "confirmed", "reported", "announced",
             "stated", "noted", "claimed")
@@ -344,10 +357,13 @@ def claimant_for(sentence: str, number_start: int, sentence_cues: list[Cue] | No
     found = cues(sentence) if sentence_cues is None else sentence_cues
     if not found:
         return None
+    after = [c for c in found if c.start >= number_start]
+    for c in after:  # "more than the 85 reported by education officials": the figure's own source
+        if c.kind == "by" and _OWN_SOURCE_GAP.match(sentence, number_start, c.start):
+            return c.claimant
     before = [c for c in found if c.end <= number_start and c.kind != "inverted"]
     if before:
         return before[-1].claimant
-    after = [c for c in found if c.start >= number_start]
     for kind in ("according", "inverted", "say", "by"):
         for c in after:
             if c.kind == kind:

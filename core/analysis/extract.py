@@ -24,6 +24,7 @@ from . import attribution, measures, places, scopes, sentences
 from .lexicon import SHIPPED, Lexicon
 from ..model import Source
 from .numbers import NUMBER_PHRASE, NUMBER_WORDS, parse_phrase
+from ..calendar_names import MONTH_PATTERN
 from .timeref import MONTHS
 from .words import has_any, words
 
@@ -68,6 +69,27 @@ _REVISED_TO = re.compile(
     r"\s+(?:down\s+|up\s+|downward\s+)?(?:to|at)\s*$|^\s+(?:from|down\s+from|up\s+from)\s*$", re.I)
 """What joins a toll to its revision: "put at 288, which the government revised to 275",
 "revised the toll to 275 from 288". The second figure counts the same people as the first."""
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:(?:more|fewer|higher|lower|less|greater|up|down)\s+(?:than|from)|above|below|(?:rose|risen|rising|climbed|crept\s+up|"
+    r"jumped|increased|fell|fallen|dropped|declined|revised(?:\s+(?:up|down)(?:wards?)?)?|raised|lowered)\s+from)"
+    r"\s+(?:the|an?)\s+(?:(?:earlier|previous|initial|preliminary|official|first)\s+)?(?:(?:figure|toll|count|tally)\s+of\s+)?$", re.I)
+"""A figure given before, named to be compared: "234, significantly more than the 85 reported by
+officials", "six more than the 125 it had announced", "the toll has crept up from the 125 police
+gave". It counts what the figure it is compared with counts."""
+_GIVEN_AFTER = re.compile(
+    r"^\s+(?:that\s+)?(?:the\s+)?(?:police|officials?|authorities|government|ministry|agency|it|they|he|she|[A-Z][\w.-]+"
+    r"(?:\s+[A-Z][\w.-]+){0,3})\s+(?:had\s+|has\s+|have\s+|first\s+|initially\s+|earlier\s+)*(?:gave|given|announced|"
+    r"reported|said|cited|released|issued|counted|confirmed|put\s+out)\b")
+"""'... the 125 police gave': who gave the earlier figure, not a group the figure counts."""
+_DIFFERENCE_AFTER = re.compile(r"^\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
+"""'six more than the 125': a difference between two figures, not a count."""
+_WHEN_IN_GAP = re.compile(
+    r"\b(?:(?:on|by|in|until|till|at|since|from|as\s+of)\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:\w+day|morning|evening|afternoon|night|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:\s+(?:morning|evening|"
+    r"afternoon|night))?|a\s+day\s+later|the\s+(?:next|following)\s+day|later|overnight|then|before\s+(?:reaching|"
+    r"(?:dropping|falling|rising|climbing|settling)\s+to))\b", re.I)
+"""Time phrases between the steps of a figure's revisions ("26 in the early morning, then 32, 36 and
+38 before reaching 43", "61 on Thursday and 59 on Friday"): each step counts what the first does."""
 _CAME_BACK_WORDS = frozenset("escaped escape rescued freed released found returned reunited came got managed fled".split())
 _BEFORE, _AFTER = 400, 600
 """How far before and after a figure its rules read (characters)."""
@@ -87,7 +109,8 @@ _AMONG_THOSE = re.compile(r"^\W*among\s+(?:them|those|whom|the\s+(?:dead|victims
 _DIGITS_ECHO = re.compile(r"\s*\(\s*\d[\d,]*\s*\)")
 _BARE_END = re.compile(r"\s*(?:$|[.,;:)\]—–\-\"”’']|(?:on|in|at|by|after|before|as|during|since|overnight|"
                        r"last|this|across|near|when|while|and|so|from|with|including|against|amid|but|or|then|"
-                       r"according|till|until|up|down)\b)", re.I)
+                       r"according|till|until|up|down|later|a\s+(?:day|week|month)\s+(?:later|earlier|after)|"
+                       r"the\s+(?:next|following|previous)\s+(?:day|morning|week))\b)", re.I)
 """What may follow a figure with no group ('the toll rose to 27 on Tuesday')."""
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ens|ites|ons|ards|ks|ts)$|^(?:British|French|Dutch|Irish|Swiss|"
                       r"Welsh|English|Scottish|Danish|Swedish|Finnish|Polish|Turkish|Spanish|Kurdish)$")
@@ -278,6 +301,22 @@ def _fingerprint(path: str, text: str, start: int, end: int) -> str:
     return hashlib.blake2b(f"{path}\x00{context}".encode(), digest_size=8).hexdigest()
 
 
+_AND_TAIL = re.compile(r"\s+and\s", re.I)
+
+
+def _figures(text: str):
+    """The number phrases of a sentence in order. "N and M" is one phrase (a range) only after
+    "between": in "then 32, 36 and 38" each figure stands alone."""
+    pos = 0
+    while (m := NUMBER_PHRASE.search(text, pos)) is not None:
+        core_end = m.end("core")
+        if (m.end() > core_end and _AND_TAIL.match(text, core_end)
+                and (m.group("hedge") or "").lower() != "between"):
+            m = NUMBER_PHRASE.match(text, m.start(), core_end) or m
+        yield m
+        pos = max(m.end(), pos + 1)
+
+
 def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
     """All mentions in a source's title and body blocks, in text order."""
     text = source.readable
@@ -299,7 +338,7 @@ def extract(source: Source, lex: Lexicon = SHIPPED) -> Extraction:
         sent_cues: list | None = None
         local: list[_Draft] = []
         covered = 0
-        for m in NUMBER_PHRASE.finditer(sent.text):
+        for m in _figures(sent.text):
             if m.start() < covered:
                 continue  # the "(39)" of "thirty-nine (39)" is already part of the claim
             d = _claim_at(source, sent, s_i, m, local, local[-1] if local else (drafts[-1] if drafts else None), lex,
@@ -436,7 +475,13 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     first = _FIRST_NOUN.match(after)
     if first and first.group(1).lower() in lex.non_people:
         return None  # "dozens of homes", "12 vehicles", "five armoured trucks"
-    np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
+    if _DIFFERENCE_AFTER.match(after):
+        return None
+    earlier = _EARLIER_BEFORE.search(before[-80:]) is not None
+    if earlier and _GIVEN_AFTER.match(after):
+        np_end, role, noun_measure, mods, head = 0, None, None, [], None
+    else:
+        np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
     if core.lower() in ("one",) and head is None and not (_BY_ONE.search(before[-8:]) and _TO_AFTER.match(after)) \
             and not _ONE_OF_THE.match(after):
         return None  # "one of the officials"; but "rose by one to 158", "all but one of the fatalities" count
@@ -471,13 +516,14 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         # a verb or noun right before the figure ("the death of 169 Afghans, 11 Marines ...") beats
         # a verb the group's list reaches only far after ("... besides leaving several others injured")
         measure = measures.before_figure(before, lex) if _LONG_LIST.match(rest) else None
-        measure = measure or measures.after_group(rest, lex)
+        measure = measure or measures.after_group(rest, lex, own=True) or measures.before_figure(before, lex) \
+            or measures.after_group(rest, lex)
     if measure is None and head is None:
         measure = measures.after_group(after, lex, headless=True)
     bare = head is None and _BARE_END.match(after)
     if measure is None and (head is not None or bare):
         measure = measures.before_figure(before, lex)
-    if measure is None and (head is not None or bare or _BARE_END.match(rest)):
+    if measure is None and (head is not None or bare or earlier or _BARE_END.match(rest)):
         measure = measures.toll_clause(before)
     if measure is None and (head is None and bare or head == "people") and measures.generic_figure(before) and previous:
         measure = previous.measure  # "On Monday that figure rose to 39."
@@ -492,6 +538,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         verb = lex.previous_verb.match(gap)
         if verb:
             gap = gap[verb.end():]
+        if head is None and bare:  # "fell to 78 on 7 November, to 50 a day later": when, between the steps
+            gap = _WHEN_IN_GAP.sub(" ", gap)
         joined = bool(_CONNECT.match(gap)) and len(gap) < 60 or bool(_REVISED_TO.match(gap))
         if joined and measure is None:
             measure = prev.measure
@@ -505,6 +553,11 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
             part_of = len(local) - 1 if prev.part_of is None else prev.part_of
         elif measure == prev.measure and prev.part_of is not None and _AND_GAP.match(gap) and head is not None:
             part_of = prev.part_of
+    if measure is None and earlier and prev is not None:
+        measure = prev.measure
+        if head is None:
+            elliptical = True
+            role, mods = prev.role, list(prev.affiliations)
     if measure is None and said_to_be:
         measure = "killed"  # "... of the dead were in their 20s, and at least four were teenagers"
     if measure is None and role == "militant" or measure is None and head == "fighters" and not local:

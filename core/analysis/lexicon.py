@@ -156,10 +156,7 @@ _ACTIVE_MEASURE = {
     "hospitalized": "injured", "abduction_of": "captured", "kidnapping_of": "captured",
     "carted_away": "captured", "whisked_away": "captured", "took_away": "captured", "led_away": "captured",
     "snatched": "captured", "missing": "missing",
-    "dead_include": "killed", "dead_includes": "killed", "dead_included": "killed",
-    "deceased_include": "killed", "deceased_includes": "killed", "deceased_included": "killed",
-    "victims_include": "killed", "victims_includes": "killed", "victims_included": "killed",
-    "killed_include": "killed", "killed_included": "killed", "killed_were": "killed",
+    "killed_were": "killed",
 }
 
 MEASURES = ("killed", "injured", "missing", "captured", "displaced", "attackers", "casualties", "other")

@@ -54,11 +54,13 @@ _TOLL_VERB = (r"(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|
 _TOLL = [(measure, re.compile(rf"\b(?:{nouns})\b", re.I)) for measure, nouns in _TOLL_NOUNS]
 _TOLL_END = re.compile(
     r"(?:\b(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|ascended|went\s+up|"
-    r"reached|reaches|reach|hit|hits|passed|topped|surpassed|exceeded|stood|stands|stand|was|is|"
+    r"reached|reaches|reach|reaching|rising|climbing|hit|hits|hitting|passed|topped|surpassed|exceeded|stood|stands|"
+    r"stand|standing|was|is|"
     r"became|become|had\s+become|remains|remained|put|puts|revised|raised|lowered|cut|given|gave|placed|"
     r"set|down|up|to|at|of|as|be|now|from|fixed\s+at|totals?|totalled|totaled|reduced|dropped|fell|fallen|declined)\b"
     r"(?:\s+(?:to|at|of|as|than|by|nearly|"
-    r"almost|about|around|some|over|more|at\s+least|now))*)\s*[\"“'‘]?\s*$", re.I)
+    r"almost|about|around|some|over|more|at\s+least|now))*"
+    r"(?:\s+(?:the|an?)\s+(?:(?:earlier|previous|initial|preliminary|official|first)\s+)?(?:figure\s+of\s+)?)?)\s*[\"“'‘]?\s*$", re.I)
 _GENERIC_FIGURE = re.compile(
     r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
     r"updated\s+|final\s+|first\s+)?(?:figure|tally|count|total|estimate|number)\b", re.I)
@@ -82,12 +84,14 @@ def _match(words: list[str], table: Mapping[str, str], span: int) -> str | None:
     return None
 
 
-def after_group(after: str, lex: Lexicon, *, headless: bool = False) -> str | None:
+def after_group(after: str, lex: Lexicon, *, headless: bool = False, own: bool = False) -> str | None:
     """The measure in the verb phrase after a group: 'were killed', 'remain missing' ...
 
     Args:
         headless: the figure has no group noun ('79 confirmed dead'), so only auxiliaries may
             stand between it and the measure word.
+        own: only a verb reached before the next figure ("12 people on Monday and 40 were injured":
+            the verb is the 40's, not shared as in "four soldiers and 12 civilians were killed").
     """
     words = tokens(after)[:24]
     i = skipped = 0
@@ -111,6 +115,8 @@ def after_group(after: str, lex: Lexicon, *, headless: bool = False) -> str | No
                 skipped += 1
                 continue
         if w in ("and", ",") and i + 1 < len(words) and _NUMBERISH.match(words[i + 1]):
+            if own and skipped:
+                return None
             i += 2  # "Four soldiers and 12 civilians were killed": the verb is shared
             skipped = 0  # each listed group may run a few words ("At least four Americans, eight British, and ...")
             continue
@@ -138,8 +144,36 @@ def _parenthetical_end(words: list[str], i: int) -> int | None:
     return None
 
 
+_INCLUDE = frozenset({"include", "includes", "included"})
+_SUBJECT_MEASURE = {"dead": "killed", "deceased": "killed", "victims": "killed", "killed": "killed",
+                    "fatalities": "killed", "died": "killed", "missing": "missing", "injured": "injured",
+                    "wounded": "injured", "hurt": "injured", "hospitalised": "injured", "hospitalized": "injured",
+                    "arrested": "captured", "detained": "captured", "abducted": "captured", "kidnapped": "captured",
+                    "hostages": "captured", "displaced": "displaced", "evacuated": "displaced"}
+_SUBJECT_STOP = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "and", "but", "while"})
+
+
+def included_in(before: str) -> str | None:
+    """The measure of the subject a list of figures is included in: "the dead include", "those
+    killed in the twin blasts include", "the missing are said to include", "victims included"."""
+    words = tokens(before)[-16:]
+    while words and words[-1] in ('"', "“", "'", "‘"):
+        words.pop()
+    if not words or words[-1] not in _INCLUDE:
+        return None
+    for w in reversed(words[:-1]):
+        if w in _SUBJECT_STOP or _DIGIT.match(w):
+            return None
+        if w in _SUBJECT_MEASURE:
+            return _SUBJECT_MEASURE[w]
+    return None
+
+
 def before_figure(before: str, lex: Lexicon) -> str | None:
     """The measure in the words just before a figure: 'killed', 'the deaths of', 'wounding'."""
+    included = included_in(before)
+    if included:
+        return included
     words = tokens(before)[-8:]
     skip = {"to", "at", "of", "has", "had", "have", "is", "was", "now", "further", "reportedly",
             "an", "the", "a", "some", "least", "from", "up", "by", "also", "another", "more",
@@ -179,11 +213,13 @@ def toll_clause(before: str) -> str | None:
 _TOLL_OF_GROUP = re.compile(
     r"\b(?:number|toll|count|tally|total|deaths?)\s+of\s+(?:the\s+)?(?P<group>(?!the\b|dead\b|deaths\b|people\b|those\b)"
     r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)(?:\s+(?:[\w-]+\s+){0,5}?(?P<m>killed|dead|who\s+died|injured|wounded|hurt|"
-    r"missing|abducted|kidnapped|arrested|detained|displaced))?\s+(?:[\w.'’,-]+\s+){0,12}?(?:" + _TOLL_VERB + r"\s+)*$",
+    r"missing|abducted|kidnapped|arrested|detained|displaced|(?:have\s+|has\s+|had\s+)?(?:escaped|been\s+freed|been\s+rescued|been\s+released|returned|fled)))?\s+(?:[\w.'’,-]+\s+){0,12}?(?:" + _TOLL_VERB + r"\s+)*$",
     re.I)
 _TOLL_OF_MEASURE = {"killed": "killed", "dead": "killed", "who died": "killed", "injured": "injured",
                     "wounded": "injured", "hurt": "injured", "missing": "missing", "abducted": "captured",
                     "kidnapped": "captured", "arrested": "captured", "detained": "captured", "displaced": "displaced"}
+_CAME_BACK_MEASURE = re.compile(r"(?:have\s+|has\s+|had\s+)?(?:escaped|been\s+freed|been\s+rescued|been\s+released|returned|fled)$")
+"""'the number of girls who have escaped': those counted came back, which is no casualty."""
 
 
 _GROUP_STATE = re.compile(r"^(killed|dead|injured|wounded|missing|abducted|kidnapped|arrested|detained|displaced)\b", re.I)
@@ -201,7 +237,9 @@ def toll_group(before: str) -> tuple[str, str] | None:
     if word == "toll" and clause[:m.start()].rstrip().lower().endswith("death"):
         word = "death"  # "the death toll of Afghans in the attack rose to"
     if m.group("m"):  # the group is what stands between "of" and the measure: "U.S. troops believed to have been"
-        return _TOLL_OF_MEASURE[m.group("m").lower()], clause[m.start("group"):m.start("m")]
+        said_measure = m.group("m").lower()
+        measure = "other" if _CAME_BACK_MEASURE.match(said_measure) else _TOLL_OF_MEASURE[said_measure]
+        return measure, clause[m.start("group"):m.start("m")]
     said = _GROUP_STATE.search(m.group("group"))
     if said:  # "the number of abducted students totals 234"
         return _TOLL_OF_MEASURE[said.group(1).lower()], m.group("group")
