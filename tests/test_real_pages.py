@@ -296,3 +296,16 @@ def test_a_subject_with_a_relative_clause_is_the_speaker_not_the_clause():
     """'The families of miners who were trapped last week say 31 men are still missing': the families."""
     got = _one("The families of miners who were trapped last week by the collapse say 31 men are still missing.")
     assert got["31"].attributed_to == "The families of miners"
+
+
+def test_ages_scores_and_the_one_of_many_are_not_counts():
+    """'a man of 34' is an age, 'lost 2-1' a score, 'one of 300 pupils taken' is the 300's."""
+    got = _one("A man of 34 died in hospital on Sunday. The home side lost 2-1 before the crush, in which 40 "
+               "people died. A boy said he was one of 300 pupils taken.")
+    assert set(got) == {"40", "300"}
+
+
+def test_the_dead_and_hurt_counted_together_are_neither():
+    """'at least 900 people were killed or injured': a combined figure, kept apart from the dead."""
+    got = _one("At least 900 people were killed or injured in the floods, the ministry said.")
+    assert got["At least 900"].measure == "casualties"

@@ -33,7 +33,11 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’\-]*|\d[\d,.]*|[^\w\s]")
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.I)
 _MONTH_AFTER = re.compile(r"^\s*(?:%s)\b" % "|".join(MONTHS), re.I)
 _AGE = re.compile(r"^\s*(?:-|\s)?(?:years?|yrs?)[- ]?old|^\s*-year", re.I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|(?:man|woman|boy|girl|teenager|person|victim|mother|father|pensioner|"
+                         r"student|child)\s+of)\s*$", re.I)
+"""'aged 17', 'a woman of 21': an age, not a count."""
+_SCORE = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})")
+"""'lost 3-2 at home': a second figure below the first is a score, not a range."""
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\bUS\$|\bRs\.?|\bN)\s*$")
 _LABEL_BEFORE = re.compile(r"\b(?:No|no|number|Number|page|flight|Flight|route|Route|Resolution|Article|"
                            r"article|section|Section|chapter|room|Room|Highway|highway|Road|road|"
@@ -470,6 +474,9 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         return None
     if _YEAR.fullmatch(core) and not m.group("hedge"):
         return None  # a year
+    score = _SCORE.fullmatch(phrase)
+    if score and int(score.group(2)) < int(score.group(1)):
+        return None
     if _PERCENT.match(after):
         return None
     first = _FIRST_NOUN.match(after)
@@ -482,6 +489,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         np_end, role, noun_measure, mods, head = 0, None, None, [], None
     else:
         np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
+    if core.lower() == "one" and _PARTITIVE_OF_FIGURE.match(after):
+        return None  # "he was one of 520 students seized": the 520 count, not the one
     if core.lower() in ("one",) and head is None and not (_BY_ONE.search(before[-8:]) and _TO_AFTER.match(after)) \
             and not _ONE_OF_THE.match(after):
         return None  # "one of the officials"; but "rose by one to 158", "all but one of the fatalities" count

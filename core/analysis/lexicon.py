@@ -82,6 +82,9 @@ _MEASURE_NOUNS = {
 
 # Participles and verbs after the counted group: "six mercenaries were killed".
 _PASSIVE_MEASURE = {
+    # the dead and the hurt counted together are neither ("4,000 people were dead or injured")
+    "dead_or_injured": "casualties", "dead_or_wounded": "casualties", "killed_or_injured": "casualties",
+    "killed_or_wounded": "casualties", "killed_or_hurt": "casualties", "dead_or_hurt": "casualties",
     "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "perished": "killed",
     "slain": "killed", "murdered": "killed", "massacred": "killed", "executed": "killed",
     "beheaded": "killed", "shot_dead": "killed", "burned_to_death": "killed", "drowned": "killed",
