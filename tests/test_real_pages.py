@@ -309,3 +309,22 @@ def test_the_dead_and_hurt_counted_together_are_neither():
     """'at least 900 people were killed or injured': a combined figure, kept apart from the dead."""
     got = _one("At least 900 people were killed or injured in the floods, the ministry said.")
     assert got["At least 900"].measure == "casualties"
+
+
+def test_a_breakdown_by_place_is_a_part_of_each_place_not_the_total():
+    """'Toll 140: 120 in the Lower Province, 15 in Dalmora and five in Keth' puts each part in its
+    own place; 'Nine people died in Dalmora' on another page joins Dalmora's part, not the total."""
+    a = analyse_texts("Storm toll rises\n\nThe official toll rose to 140 on Friday: 120 in the Lower Province, 15 in "
+                      "Dalmora and five in Keth, the civil protection agency said.",
+                      "Storm kills dozens\n\nAt least 130 people died in the storm on Friday, officials said. Nine "
+                      "people died in Dalmora, the mayor said.", published=["2024-05-04", "2024-05-04"])
+    got = {c.number_text: c for c in a.claims}
+    assert got["15"].topic == got["Nine"].topic != got["140"].topic == got["At least 130"].topic
+    assert len({got["120"].topic, got["15"].topic, got["five"].topic}) == 3
+
+
+def test_parts_after_of_these_and_up_to_a_day_are_parts():
+    """'217 had died up to Sunday, 213 of them in the Lower Province': a part; so is 'Of these, 200
+    died in the Lower Province'."""
+    got = _one("According to the authorities, 217 people had died up to Sunday, 213 of them in the Lower Province.")
+    assert got["213"].topic != got["217"].topic and got["213"].measure == "killed"

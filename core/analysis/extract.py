@@ -88,12 +88,21 @@ _GIVEN_AFTER = re.compile(
 _DIFFERENCE_AFTER = re.compile(r"^\s+(?:more|fewer|less|higher|lower)\s+than\b", re.I)
 """'six more than the 125': a difference between two figures, not a count."""
 _WHEN_IN_GAP = re.compile(
-    r"\b(?:(?:on|by|in|until|till|at|since|from|as\s+of)\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:\w+day|morning|evening|afternoon|night|"
+    r"\b(?:(?:on|by|in|until|till|up\s+to|at|since|from|as\s+of)\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:\w+day|morning|evening|afternoon|night|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_PATTERN})|(?:{MONTH_PATTERN})\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:\s+(?:morning|evening|"
     r"afternoon|night))?|a\s+day\s+later|the\s+(?:next|following)\s+day|later|overnight|then|before\s+(?:reaching|"
     r"(?:dropping|falling|rising|climbing|settling)\s+to))\b", re.I)
 """Time phrases between the steps of a figure's revisions ("26 in the early morning, then 32, 36 and
 38 before reaching 43", "61 on Thursday and 59 on Friday"): each step counts what the first does."""
+_PLACE_NAME = r"(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?(?:(?:region|province|state|town|city|district)\s+of\s+)?" \
+    r"[A-Z][\w'’\-]+(?:[\s\-](?:de\s+|la\s+|del\s+)?[A-Z][\w'’\-]+){0,3}(?:\s+(?:region|province|state|district|county|city|town))?"
+_PLACE_IN_GAP = re.compile(rf"^\s*(?:in|at)\s+{_PLACE_NAME}")
+_LISTED_PLACE = re.compile(rf"^\s+(?:in|at)\s+{_PLACE_NAME}")
+_PLACE_LIST_GAP = re.compile(rf"\s*(?:(?:in|at)\s+{_PLACE_NAME})?\s*(?:,|and|,\s*and)\s*$")
+"""Between the parts of a breakdown by place: "two in Castilla-La Mancha, one in Andalusia"."""
+_OF_THESE_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:of\s+(?:these|them|those|whom|the\s+dead)|among\s+them),?\s*$", re.I)
+"""'Of these, 202 died in the Valencia region': a part of the total just given."""
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|these|whom|the\s+(?:dead|victims|deaths))\b", re.I)
 _CAME_BACK_WORDS = frozenset("escaped escape rescued freed released found returned reunited came got managed fled".split())
 _BEFORE, _AFTER = 400, 600
 """How far before and after a figure its rules read (characters)."""
@@ -489,9 +498,11 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         np_end, role, noun_measure, mods, head = 0, None, None, [], None
     else:
         np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
+    listed_one = bool(local) and _LISTED_PLACE.match(after) and _PLACE_LIST_GAP.match(
+        sent.text, local[-1].group_end - sent.start, m.start()) is not None
     if core.lower() == "one" and _PARTITIVE_OF_FIGURE.match(after):
         return None  # "he was one of 520 students seized": the 520 count, not the one
-    if core.lower() in ("one",) and head is None and not (_BY_ONE.search(before[-8:]) and _TO_AFTER.match(after)) \
+    if core.lower() in ("one",) and head is None and not listed_one and not (_BY_ONE.search(before[-8:]) and _TO_AFTER.match(after)) \
             and not _ONE_OF_THE.match(after):
         return None  # "one of the officials"; but "rose by one to 158", "all but one of the fatalities" count
     if head and head.split()[-1] in lex.non_people:
@@ -547,8 +558,11 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         verb = lex.previous_verb.match(gap)
         if verb:
             gap = gap[verb.end():]
-        if head is None and bare:  # "fell to 78 on 7 November, to 50 a day later": when, between the steps
+        if head is None and bare or head == "them":  # "fell to 78 on 7 November, to 50 a day later"
             gap = _WHEN_IN_GAP.sub(" ", gap)
+            placed_list = prev.scope is not None and prev.scope.startswith("in ") and _PLACE_IN_GAP.match(gap)
+            if placed_list:  # "202 in the Valencia region, two in Castilla-La Mancha": a breakdown by place
+                gap = gap[placed_list.end():]
         joined = bool(_CONNECT.match(gap)) and len(gap) < 60 or bool(_REVISED_TO.match(gap))
         if joined and measure is None:
             measure = prev.measure
@@ -558,7 +572,7 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
                 joined and head is None and noun_measure and prev.role is not None):
             elliptical = True
             role, mods = prev.role, list(prev.affiliations)
-        if measure == prev.measure and _PART_CUE.search(gap) and head is not None:
+        if measure == prev.measure and _PART_CUE.search(gap) and (head is not None or scopes.place_part(after)):
             part_of = len(local) - 1 if prev.part_of is None else prev.part_of
         elif measure == prev.measure and prev.part_of is not None and _AND_GAP.match(gap) and head is not None:
             part_of = prev.part_of
@@ -576,6 +590,9 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     low, high = q.low, q.high
     where = scopes.scope(before, after, measure, previous.measure if previous else None, context.came_back) \
         or scopes.hospital_count(before, after, sent.text)
+    if where is None and (part_of is not None or head == "them" or _OF_THEM.match(after) or _OF_THESE_BEFORE.search(before)
+                          or joined and prev is not None and (prev.scope or "").startswith("in ")):
+        where = scopes.place_part(after[np_end:] if head == "them" else after)
     if where is None and head == "them" and prev is not None:
         where = f"part of the {prev.measure}"
     if head == "them" and prev is not None:

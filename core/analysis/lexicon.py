@@ -262,7 +262,7 @@ class Lexicon:
         """The previous figure's own verb phrase, skipped when reading what joins two figures."""
         verbs = sorted((r"\s+".join(map(re.escape, k.split("_"))) for k in self.passive), key=len, reverse=True)
         return re.compile(
-            r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|reportedly|all)\s+)*"
+            r"^\s*(?:(?:were|was|have\s+been|has\s+been|had\s+been|have|has|had|are|is|reportedly|all)\s+)*"
             r"(?:%s|\w+ed(?=\s*(?:,|while\b|and\b|but\b|whereas\b)))\b"
             % "|".join(verbs), re.I)
 

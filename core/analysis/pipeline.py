@@ -10,10 +10,11 @@ the next a frozen value.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 
-from . import conflicts, events, measures, parties, samestory, topics
+from . import conflicts, events, measures, parties, samestory, scopes, topics
 from .article import Article, read_article
 from .claimants import Resolver
 from .lexicon import SHIPPED, Lexicon
@@ -95,6 +96,7 @@ def combine(articles: Sequence[Article], *, problems: Sequence[Problem] = (), ro
             placed.append(topics.Placed(m, event, measures.in_abduction(m.measure) if abduction else m.measure,
                                         resolver.resolve(m.claimant, m.source),
                                         measures.placed_scope(m.scope, m.measure, abduction)))
+    placed = _breakdown_places(placed)
     if progress:
         progress("grouping topics", 0, 1)
     party_of = parties.assign_parties(placed, host, lex, aliases)
@@ -107,6 +109,27 @@ def combine(articles: Sequence[Article], *, problems: Sequence[Problem] = (), ro
         progress("done", 1, 1)
     return Analysis(out_sources, linking.events, tuple(claims), tuple(topic_list), tuple(conflict_list),
                     tuple(problems), root)
+
+
+def _breakdown_places(placed: list[topics.Placed]) -> list[topics.Placed]:
+    """Once one article breaks an event's toll down by place ("202 in the Valencia region, two in
+    Castilla-La Mancha"), a figure elsewhere counted in one of those places ("three people died in
+    Castilla-La Mancha") is that place's count too, not the whole event's."""
+    by_event: dict[tuple[str, str], set[str]] = {}
+    for p in placed:
+        if p.scope and p.scope.startswith("in "):
+            by_event.setdefault((p.event, p.measure), set()).add(p.scope)
+    if not by_event:
+        return placed
+    out = []
+    for p in placed:
+        known = by_event.get((p.event, p.measure))
+        if known and p.scope is None:
+            named = scopes.place_named_after(p.mention.sentence, p.mention.number_text)
+            if named in known:
+                p = replace(p, scope=named)
+        out.append(p)
+    return out
 
 
 def _with_same(source: Source, others: list[str]) -> Source:

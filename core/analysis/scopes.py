@@ -110,6 +110,36 @@ def scope(before: str, after: str, measure: str, previous_measure: str | None = 
     return condition(before, after, measure, some_came_back)
 
 
+_PLACE_PART = re.compile(
+    r"^(?:\s+(?:people|persons|victims|dead|deaths|bodies|of\s+them|of\s+these|of\s+whom|of\s+the\s+(?:dead|victims|deaths)|"
+    r"were|was|have|had|been|died|killed|recorded|reported|confirmed))*,?\s+(?:in|at|from)\s+(?:the\s+)?(?:neighbouring\s+|"
+    r"neighboring\s+|nearby\s+)?(?:(?:region|province|state|town|city|district|county|village|municipality)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w'’\-]+(?:[\s\-](?:de\s+|la\s+|del\s+)?[A-Z][\w'’\-]+){0,3})")
+"""'202 in the Valencia region, two in Castilla-La Mancha', '213 of them in the region of Valencia':
+the part of a total counted in one place."""
+
+
+def place_part(after: str) -> str | None:
+    """The place a stated part of a total is counted in, as a scope ('in castilla-la mancha'), or None."""
+    m = _PLACE_PART.match(after)
+    return f"in {m.group('place').lower()}" if m else None
+
+
+_PLACED_IN = re.compile(
+    r"[^.;:\d]{0,80}?\b(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:(?:region|province|state|town|city|district|county|"
+    r"village|municipality)\s+of\s+)?(?P<place>[A-Z][\w'’\-]+(?:[\s\-](?:de\s+|la\s+|del\s+)?[A-Z][\w'’\-]+){0,3})")
+
+
+def place_named_after(sentence: str, number_text: str) -> str | None:
+    """The first place named in the clause after a figure ('51 people have been killed in flash
+    floods in the eastern region of Valencia' -> 'in valencia'), for matching a breakdown's places."""
+    at = sentence.find(number_text)
+    if at < 0:
+        return None
+    m = _PLACED_IN.match(sentence, at + len(number_text))
+    return f"in {m.group('place').lower()}" if m else None
+
+
 def condition(before: str, after: str, measure: str, some_came_back: bool = False) -> str | None:
     """A state of the people counted that makes them a part: condition, care, identification,
     captivity. The object of a partitive is the whole, not the part: in "120 of the 5,000 people
