@@ -110,6 +110,16 @@ def test_still_missing_after_some_came_back_is_what_is_left_of_the_taken():
     assert topic_of(a, "eight") != topic_of(a, "90")
 
 
+def test_the_number_still_missing_given_as_a_predicate_is_what_is_left_of_the_taken():
+    """'the number of pupils who remain missing is 40' after escapes counts the still held, as
+    'the number of people still missing was lowered to 40' does."""
+    for sentence in ("Police said the number of abducted pupils who remain missing in the state is 40.",
+                     "The police lowered the number of pupils still missing after the raid to 40."):
+        a = analyse_texts("Pupils abducted\n\nGunmen abducted 90 pupils from a school on Monday. Police said 20 "
+                          f"of the pupils had escaped. {sentence}\n")
+        assert topic_of(a, "40") != topic_of(a, "90"), sentence
+
+
 def test_still_missing_after_a_blast_is_the_missing():
     """Outside an abduction, 'still missing' is the missing count itself."""
     a = analyse_texts("Blast at port\n\nAt least 60 people are missing after the blast, the ministry said. "

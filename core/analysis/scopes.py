@@ -58,7 +58,12 @@ _STILL_HELD = re.compile(
     r"^[^.;\d]{0,40}?\b(?:still|remain(?:s|ed|ing)?)\s+(?:being\s+)?(?:missing|held|in\s+captivity|captive|with\b|"
     r"unaccounted|in\s+(?:the\s+)?(?:hands|custody))|^[^.;\d]{0,40}?\byet\s+to\s+(?:return|be\s+(?:found|freed|released|"
     r"accounted))", re.I)
-_STILL_BEFORE = re.compile(r"\b(?:leaving|left)\s+$|\bstill\s+(?:holding|holds|held)\s+$|\ball\s+but\s+$", re.I)
+_STILL_BEFORE = re.compile(r"\b(?:leaving|left)\s+$|\bstill\s+(?:holding|holds|held)\s+$|\ball\s+but\s+$"
+                           r"|\b(?:still|remain(?:s|ed|ing)?|are|were)\s+(?:missing|held|in\s+captivity|unaccounted)\b"
+                           r"[^.;\d]{0,60}?\b(?:is|was|stands\s+at|stood\s+at|to|at)\s+(?:now\s+)?$", re.I)
+"""Also a count of the still missing given as the predicate of its own noun: "the number of
+kidnapped schoolgirls who remain missing in Nigeria is 276", "lowered the number of people still
+missing ... to 60"."""
 _BURIED_BEFORE = re.compile(r"\b(?:buried|bury|burying|interred)\s+(?:a\s+|an\s+|some\s+|about\s+)?$", re.I)
 _IN_A_GRAVE = re.compile(r"^\s*(?:bodies|corpses|people)?\s*(?:in|into)\s+(?:one|a|another|the\s+same|a\s+single|a\s+mass)\s+"
                          r"(?:pit|grave|trench|hole)\b", re.I)
@@ -166,7 +171,7 @@ def condition(before: str, after: str, measure: str, some_came_back: bool = Fals
         if _IDENTIFIED.search(head) or _NAMED_BEFORE.search(before[-40:]):
             return "identified"
     if measure in ("captured", "missing") and some_came_back and (
-            _STILL_HELD.search(head) or _STILL_BEFORE.search(before[-30:])):
+            _STILL_HELD.search(head) or _STILL_BEFORE.search(before[-120:])):
         return "still held"
     return None
 
