@@ -17,7 +17,7 @@ def scale(intervals: list[tuple[int | None, int | None]]) -> tuple[float, float,
     ends = [v for lo, hi in intervals for v in (lo, hi) if v is not None]
     if not ends:
         return 0.0, 1.0, False
-    lo, hi = min(ends), max(ends)
+    lo, hi = float(min(ends)), float(max(ends))
     if lo == hi:
         lo, hi = lo * 0.5, hi * 1.5 + 1
     log = lo > 0 and hi / lo > 20

@@ -42,7 +42,7 @@ class SourceList(DataTable):
                          Text(str(len(ix.claims_by_source.get(s.id, []))), justify="right"),
                          Text(str(n_conf) if n_conf else "", style="bold", justify="right")))
         keys = [s.id for s in ix.analysis.sources]
-        for key, row in zip(keys, rows):
+        for key, row in zip(keys, rows, strict=True):
             self.add_row(*row, key=key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
