@@ -356,3 +356,16 @@ def test_a_rise_by_a_figure_to_another_is_not_a_range():
                "the ministry said.")
     assert (got["13"].low, got["13"].high, got["13"].measure) == (13, 13, "killed")
     assert "one to 13" not in got
+
+
+def test_a_lead_figure_dated_only_last_year_stays_with_the_article_event():
+    """An undated follow-up ('killed at least 500 people in a village last year, the UN said') whose
+    aside names no date, place or event of its own is about the article's event, not a new one."""
+    a = analyse_texts("UN report on Karvo\n\nSoldiers are believed to have killed at least 500 people over several days "
+                      "in a village last year, the UN said Friday. The report said the killings took place in the "
+                      "village of Karvo in central Mali during a military operation in March.",
+                      "Massacre in Karvo\n\nMore than 300 civilians were killed in the village of Karvo in central "
+                      "Mali during a military operation in late March, a rights group said.", published=[None, "2023-04-05"])
+    got = by_figure(a)
+    assert got["at least 500"].event == got["More than 300"].event
+    assert got["at least 500"].topic == got["More than 300"].topic
