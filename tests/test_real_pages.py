@@ -369,3 +369,13 @@ def test_a_lead_figure_dated_only_last_year_stays_with_the_article_event():
     got = by_figure(a)
     assert got["at least 500"].event == got["More than 300"].event
     assert got["at least 500"].topic == got["More than 300"].topic
+
+
+def test_of_them_after_an_uncounted_group_is_a_part_not_the_toll():
+    """'She gave first aid to 12 people. Seven of them died': the seven are a part, not the toll."""
+    a = analyse_texts("Crush in Hanvale\n\nAt least 150 people died in the crush in Hanvale on Saturday, officials said. A volunteer said "
+                      "she gave first aid to 12 people lying in the street. Seven of them were declared dead there.",
+                      "Hanvale crush toll\n\nThe toll of Saturday's crush in Hanvale rose to 154, the ministry said.",
+                      published=["2024-05-04", "2024-05-05"])
+    got = by_figure(a)
+    assert got["Seven"].measure == "killed" and got["Seven"].topic != got["154"].topic == got["At least 150"].topic
