@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from crosscheck.core.review.decisions import Decision, Figure
 from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.naming import source_name
 from crosscheck.core.analysis.numbers import interval_text
 
 from ..safe import plain
@@ -69,7 +70,7 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
                 c = self.ix.claims[cid]
                 s = self.ix.sources[c.source]
                 label = Text.assemble((f"{interval_text(c.low, c.high):>9}  ", "bold"),
-                                      plain(f"“{c.number_text}” {s.outlet or s.path} · {c.attributed_to or 'the outlet'}", 90))
+                                      plain(f"“{c.number_text}” {source_name(s)} · {c.attributed_to or 'the outlet'}", 90))
                 options.append(Option(label, id=cid))
             options.append(Option(Text("Type a figure of my own…", style="italic"), id=OWN))
             if self.current and self.current.figure:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict
+from crosscheck.core.naming import source_name
 from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
@@ -103,7 +104,7 @@ class ConflictDetail(Vertical, can_focus=False):
             if s.same_story_as:
                 mark += "≈"
             table.add_row(Text(mark, style="bold"), self._review(review, x.topic, cid),
-                          plain(s.outlet or s.path, 30), plain(c.number_text, 30),
+                          plain(source_name(s), 60), plain(c.number_text, 30),
                           interval_text(c.low, c.high), strip.draw(c.low, c.high, lo, hi, log, 20),
                           plain(c.attributed_to or "(outlet)", 60), s.published or "—", key=cid)
 
