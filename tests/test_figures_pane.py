@@ -47,3 +47,30 @@ def test_markdown_memo_names_sources():
     memo = to_markdown(AnalysisIndex.build(sample_analysis()), Review(), generated="2026-01-01T00:00:00Z")
     assert "Devdiscourse" in memo
     assert not HASH_STUB.search(memo)
+
+
+INTERNAL = re.compile(r"\b[cxtes]\d+\b|@|\(outlet\)|known by the call sign|a statement released")
+
+
+async def test_figures_and_claims_show_no_internal_names():
+    """No pane shows claim, conflict, event or source ids, party keys or junk claimant labels."""
+    app = app_on_sample()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        from crosscheck.tui.widgets.claims import ClaimTable
+        main = app.main_screen
+        seen = []
+        for source in main.ix.analysis.sources:
+            main._show_source(source.id)
+            table = app.screen.query_one(ClaimTable)
+            seen += [str(cell) for row in table.rows for cell in row[2:]]
+        await pilot.press("c")
+        for _ in main.ix.analysis.conflicts:
+            await pilot.pause()
+            figures = app.screen.query_one(FigureTable)
+            seen += [str(figures.get_cell(r, k)) for r in figures.rows for k in ("mark", "source", "claimant")]
+            seen.append(str(app.screen.query_one("#conflict-summary").render()))
+            await pilot.press("right_square_bracket")
+        leaks = [s for s in seen if INTERNAL.search(s)]
+        assert not leaks, leaks
+        assert "Rusich" in " ".join(seen) and "the extremists" in " ".join(seen)

@@ -59,3 +59,47 @@ def test_several_sources_by_name():
 def test_short_title_keeps_short_headlines():
     """A headline within the limit is kept whole, with its spaces tidied."""
     assert short_title("Seven  Russian\nMercenaries") == "Seven Russian Mercenaries"
+
+
+@pytest.mark.parametrize("raw,shown", [
+    ("a statement released by the extremists on their media platform", "the extremists"),
+    ("A statement from an extremist group", "An extremist group"),
+    ("In social networks it had been", "social networks"),
+    ("known by the call sign Rusich", "Rusich"),
+    ("Earlier in the day the Kenyan Red Cross", "the Kenyan Red Cross"),
+    ("On 1 November the regional crisis centre", "the regional crisis centre"),
+    ("In Paiporta, the mayor", "the mayor"),
+    ("Russia's Investigative Committee now", "Russia's Investigative Committee"),
+    ("Kenyatta on Tuesday night", "Kenyatta"),
+    ("Tuareg rebels (CSP-PSD) (to Bloomberg)", "Tuareg rebels (CSP-PSD) (to Bloomberg)"),
+    ("Reuters", "Reuters"),
+    ("At least 21 people are", None),
+    ("the number of the injured has reached 551", None),
+    ("it", None),
+    ("a statement", None),
+    (None, None),
+])
+def test_claimant_labels_are_clean_noun_phrases(raw, shown):
+    """A claimant is shown as its speaker's noun phrase, without lead-ins; a fragment is no speaker."""
+    from crosscheck.core.naming import claimant_label
+    assert claimant_label(raw) == shown
+
+
+def test_no_claimant_is_the_outlet_or_unattributed():
+    """A figure with no claimant is the outlet's own; without an outlet it is unattributed."""
+    from crosscheck.core.naming import claimant_name
+    assert claimant_name(None, source(outlet="Devdiscourse")) == "Devdiscourse"
+    assert claimant_name("In social networks it", source()) == "social networks"
+    assert claimant_name("it", source()) == "unattributed"
+
+
+@pytest.mark.parametrize("who,shown", [
+    ("total@critical condition", "people (total), critical condition"),
+    ("total@in valencia", "people (total), in Valencia"),
+    ("total@projection", "people (total), projected"),
+    ("Malian soldiers", "Malian soldiers"),
+])
+def test_group_keys_become_words(who, shown):
+    """An internal party@scope group key is shown in words."""
+    from crosscheck.core.naming import group_label
+    assert group_label(who) == shown

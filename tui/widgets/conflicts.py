@@ -19,6 +19,8 @@ from crosscheck.core.analysis.numbers import interval_text
 from ..messages import FigureRequested, NoteRequested
 from ..safe import plain
 from ..verdicts import FIGURE_MARK, NOTE_MARK
+from crosscheck.core.naming import group_label
+
 from .claims import claim_matches
 from .figures import KIND_MARK, ConflictDetail, FigureTable
 
@@ -66,7 +68,7 @@ class ConflictList(DataTable):
             in_pairs = set(x.disputed) or set(x.claims) | set(x.parts)
             values = sorted({interval_text(ix.claims[c].low, ix.claims[c].high) for c in in_pairs})
             self.add_row(Text(KIND_MARK.get(x.kind, "?"), style="bold"), _review_cell(ix, x, review),
-                         plain(t.who, 40), t.measure,
+                         plain(group_label(t.who), 40), t.measure,
                          plain(" vs ".join(values), 40), t.event, key=x.id)
         self.border_subtitle = f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)}"
 

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict
-from crosscheck.core.naming import source_name
+from crosscheck.core.naming import claimant_name, group_label, source_name
 from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
@@ -41,7 +41,7 @@ class FigureTable(DecidesClaims, DataTable):
         self.topic_id: str | None = None
 
     def on_mount(self) -> None:
-        for label, key, width in (("", "mark", 2), ("✓", "review", 3), ("source", "source", 12), ("as written", "text", 12),
+        for label, key, width in (("", "mark", 5), ("✓", "review", 3), ("source", "source", 12), ("as written", "text", 12),
                                   ("interval", "interval", 8), ("scale", "strip", 20),
                                   ("claimant", "claimant", 22), ("date", "date", 10)):
             self.add_column(label, key=key, width=width)
@@ -106,7 +106,7 @@ class ConflictDetail(Vertical, can_focus=False):
             table.add_row(Text(mark, style="bold"), self._review(review, x.topic, cid),
                           plain(source_name(s), 60), plain(c.number_text, 30),
                           interval_text(c.low, c.high), strip.draw(c.low, c.high, lo, hi, log, 20),
-                          plain(c.attributed_to or "(outlet)", 60), s.published or "—", key=cid)
+                          plain(claimant_name(c.attributed_to, s), 60), s.published or "—", key=cid)
 
     def restyle(self, ix: AnalysisIndex, review: Review) -> None:
         """Redraws verdicts, the chosen figure and notes after a decision; the cursor stays."""
@@ -127,7 +127,7 @@ class ConflictDetail(Vertical, can_focus=False):
         t = ix.topics[x.topic]
         head = Text()
         head.append(f"{KIND_MARK.get(x.kind, '?')} {x.kind.upper()}  ", style="bold")
-        head.append_text(plain(f"{t.who} · {t.measure}"))
+        head.append_text(plain(f"{group_label(t.who)} · {t.measure}"))
         head.append("\n")
         head.append_text(plain(ix.event_label(t.event)))
         head.append(f"\nestimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)}"
