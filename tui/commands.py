@@ -33,7 +33,8 @@ class CrosscheckCommands(Provider):
                 out.append((label, partial(main.open_source, s.id), clean(s.path)))
             for x in ix.analysis.conflicts:
                 t = ix.topics[x.topic]
-                label = clean(f"Jump to conflict {x.id}: {t.who} {t.measure} ({x.kind})")[:100]
+                label = clean(f"Jump to conflict: {t.who or 'people'} {t.measure} ({x.kind}) · "
+                              f"{ix.event_label(t.event)}")[:100]
                 out.append((label, partial(main.open_conflict, x.id), clean(ix.event_label(t.event))))
         return out
 

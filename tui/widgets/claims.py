@@ -15,7 +15,7 @@ from ..verdicts import CLAIM_REVIEW_BINDINGS, DecidesClaims, verdict_cell
 from .virtual_table import VirtualTable
 
 COLUMNS = [("", 1), ("✓", 2), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
-           ("event", 4)]
+           ("event", 30)]
 
 
 def claim_matches(claim: Claim, needle: str, outlet: str | None) -> bool:
@@ -52,7 +52,8 @@ class ClaimTable(DecidesClaims, VirtualTable):
             chosen = review.figure_claims.get(c.topic) == c.id
             rows.append((mark, verdict_cell(review.claims.get(c.id), chosen), plain(c.number_text, 30),
                          interval_text(c.low, c.high), c.measure,
-                         plain(c.who or "—", 40), plain(c.attributed_to or "(outlet)", 60), c.event))
+                         plain(c.who or "—", 40), plain(c.attributed_to or "(outlet)", 60),
+                         plain(ix.event_label(c.event), 60)))
         (self.restyle if keep_cursor else self.set_rows)(rows, [c.id for c in claims])
         self.border_subtitle = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
 
