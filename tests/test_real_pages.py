@@ -338,3 +338,21 @@ def test_parts_after_of_these_and_up_to_a_day_are_parts():
     died in the Lower Province'."""
     got = _one("According to the authorities, 217 people had died up to Sunday, 213 of them in the Lower Province.")
     assert got["213"].topic != got["217"].topic and got["213"].measure == "killed"
+
+
+def test_a_bare_figure_after_a_group_of_another_measure_counts_that_group():
+    """'Besides the 12 soldiers killed, 20 were wounded': the 20 are soldiers, apart from all the wounded."""
+    a = analyse_texts("Base attacked\n\nThe blast killed 40 people and wounded 90, officials said. Besides the 12 "
+                      "soldiers killed, 20 were wounded, the army said.",
+                      "Base attack toll\n\nAt least 95 people were wounded in the blast on Friday, a hospital said.",
+                      published=["2024-05-04", "2024-05-04"])
+    got = {c.number_text: c for c in a.claims}
+    assert got["20"].measure == "injured" and got["20"].topic != got["90"].topic == got["At least 95"].topic
+
+
+def test_a_rise_by_a_figure_to_another_is_not_a_range():
+    """'rose by one to 13' is an increment of one and a total of 13, never a range 1..13."""
+    got = _one("The number of soldiers killed in the attack rose by one to 13, and the number of wounded was 18, "
+               "the ministry said.")
+    assert (got["13"].low, got["13"].high, got["13"].measure) == (13, 13, "killed")
+    assert "one to 13" not in got

@@ -112,6 +112,15 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _PERCENT = re.compile(r"\s*(?:%|percent|per\s+cent)", re.I)
 _FIRST_NOUN = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:[A-Za-z\-]+\s+){0,2}?([A-Za-z]+)")
 _AND_GAP = re.compile(r"^\s*(?:,|and|,\s*and)\s*$")
+_MEASURE_SWITCH_GAP = re.compile(
+    r"\s*(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:(?:killed|dead|slain|wounded|injured|hurt|missing)\s*)?[,;]?\s*(?:and\s+|while\s+|but\s+)?"
+    r"(?:(?:the\s+)?(?:number|toll|count)\s+of\s+(?:the\s+)?(?:dead|wounded|injured|missing|deaths|injuries)\s+"
+    r"(?:was|is|stood\s+at|rose\s+to|reached|climbed\s+to)\s*)?$", re.I)
+"""Between a group's figure and a bare figure of another measure, nothing but the first measure and
+a clause break: the second figure counts the same group, as wire copy drops the repeated noun
+("Besides the 13 service members killed, 15 were wounded" in Kabul, 2021; "ten soldiers were killed
+and nine wounded" in a Kandahar raid; "the number of troops killed rose to 13, and the number of
+wounded was 18"). A first figure that counts people as a whole has no group to lend."""
 _PART_CUE = re.compile(r"(?::|\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom)\s*$", re.I)
 _NOT_MODIFIERS = {"and", "or", "but", "were", "was", "are", "is", "of", "in", "on", "at", "by", "to", "from",
                   "with", "than", "that", "who", "which", "had", "have", "has", "been", "be", "the", "a",
@@ -319,12 +328,13 @@ _AND_TAIL = re.compile(r"\s+and\s", re.I)
 
 def _figures(text: str):
     """The number phrases of a sentence in order. "N and M" is one phrase (a range) only after
-    "between": in "then 32, 36 and 38" each figure stands alone."""
+    "between": in "then 32, 36 and 38" each figure stands alone. "by N to M" is a change and its
+    result, never a range ("the toll rose by one to 158", "the number killed rose by one to 13")."""
     pos = 0
     while (m := NUMBER_PHRASE.search(text, pos)) is not None:
         core_end = m.end("core")
-        if (m.end() > core_end and _AND_TAIL.match(text, core_end)
-                and (m.group("hedge") or "").lower() != "between"):
+        if m.end() > core_end and (_AND_TAIL.match(text, core_end) and (m.group("hedge") or "").lower() != "between"
+                                   or _BY_ONE.search(text, max(0, m.start() - 8), m.start())):
             m = NUMBER_PHRASE.match(text, m.start(), core_end) or m
         yield m
         pos = max(m.end(), pos + 1)
@@ -576,6 +586,11 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
             part_of = len(local) - 1 if prev.part_of is None else prev.part_of
         elif measure == prev.measure and prev.part_of is not None and _AND_GAP.match(gap) and head is not None:
             part_of = prev.part_of
+    if (prev is not None and not elliptical and head is None and len(local) == 1 and prev.part_of is None
+            and prev.role not in (None, "total") and measure is not None and measure != prev.measure
+            and _MEASURE_SWITCH_GAP.match(sent.text, prev.group_end - sent.start, m.start())):
+        elliptical = True  # the group of the sentence's first figure, counted for another measure
+        role, mods = prev.role, list(prev.affiliations)
     if measure is None and earlier and prev is not None:
         measure = prev.measure
         if head is None:
