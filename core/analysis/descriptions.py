@@ -17,6 +17,7 @@ from . import attribution, labels
 from .extract import Extraction, Mention
 from .frames import SentenceFrames, frame_at
 from .words import has_any, keys, words
+from ..calendar_names import MONTHS, WEEKDAYS
 
 PERPETRATOR, VICTIMS, TARGET, DENIAL = "perpetrator", "victims", "target", "denial"
 SLOTS = (PERPETRATOR, VICTIMS, TARGET, DENIAL)
@@ -97,10 +98,16 @@ _EVENTFUL = keys("killed killing dead death deaths died loss lost casualties att
 # --- perpetrator ----------------------------------------------------------------------------
 _GROUP_NAMES = labels.alias_table(labels.GROUP_ALIASES)
 _ACRONYM = r"[A-Z]{2,6}(?:-[A-Z]{1,4})?"
-_GROUP = re.compile(rf"(?-i:(?:[A-Z][\w'’-]+\s+)?)\b(?:{_words_re(labels.GENERIC_ATTACKERS - {'men', 'group', 'groups', 'fighters'})})\b"
-                    rf"|(?<![\w'’-])(?:{_words_re(_GROUP_NAMES)}|(?-i:{_ACRONYM}))(?![\w'’-])"
+_CAPITAL_NAMES = [n for g in labels.GROUP_ALIASES for n in g if n.isupper() or len(n) <= 4]
+"""Names read case-sensitively: an acronym ("IS", "TTP") is also a word ("is") in lower case."""
+_GROUP = re.compile(rf"(?-i:(?:[A-Z][\w'’-]+\s+)?)\b(?:{_words_re(labels.GENERIC_ATTACKERS - {'men', 'group', 'groups', 'fighters'})}"
+                    rf"|{_words_re(labels.ATTACKER_KINDS)})\b"
+                    rf"|(?<![\w'’-])(?:{_words_re(set(_GROUP_NAMES) - {n.casefold() for n in _CAPITAL_NAMES})}"
+                    rf"|(?-i:{_words_re(_CAPITAL_NAMES)}|{_ACRONYM}))(?![\w'’-])"
                     rf"|\b(?:suicide\s+bombers?|armed\s+men)\b", re.I)
 """A named group (a known name, an acronym) or a generic word for attackers."""
+_NOT_QUALIFIERS = frozenset(w.casefold() for w in (*MONTHS, *WEEKDAYS, "Later", "Then", "Yesterday", "Today",
+                                                   "When", "After", "Before", "Where", "While", "As", "If"))
 _SENTENCE_WORDS = frozenset("The A An Some Many Several Armed Unknown Suspected Masked Other Two Three Four".split())
 _NOT_GROUPS = frozenset("AP AFP BBC CNN UN US USA UK EU AU VOA TASS SITE PTI RFI TV HRW NGO NGOS AM PM GMT UTC "
                         "FIR CEO".split())
@@ -127,9 +134,24 @@ _GROUP_ATTACK = re.compile(rf"\b(?:an?|the)\s+(?P<g>(?i:{_words_re(_GROUP_NAMES)
                            r"(?:attack|ambush|assault|raid|bombing|offensive)\s+on\b")
 """A group's attack named by the group: "an al-Qaida attack on their convoy" (Mali, July), "the
 Islamic State attack" (Kabul 2021)."""
+_GROUP_ACTS = re.compile(r"\s+(?:have\s+|had\s+)?(?:attacked|attack|stormed|storm|raided|raid|abducted|abduct|kidnapped|kidnap|"
+                         r"ambushed|struck|opened\s+fire)\b")
+"""A group as the subject of the attack: "after bandits attack Katsina boarding school" (Kankara
+2020), "gunmen stormed the outskirts of Barsalogho" (Barsalogho 2024), "Suicide bombers struck
+the crowded gates" (Kabul 2021)."""
+_RESPONSIBLE = re.compile(r"(?:the\s+)?(?P<who>organi[sz]ers|management|operators|owners|authorities|contractors)\b"
+                          r"|[\"“](?P<quoted>[^\"”]{3,40})[\"”]", re.I)
+"""Whom a source blames for a disaster: "The FIR accuses the organisers" (Hathras 2024), "he blamed
+'anti-social elements'" (Hathras), "blamed the owners" (fire and collapse reports)."""
+_CHARGED = re.compile(r"\b(?:case|FIR|complaint|charges?|lawsuit)\s+(?:\w+\s+){0,3}?(?:registered|filed|lodged|brought)\s+"
+                      r"against\s+", re.I)
+"""Charges name whom a source holds responsible: "an FIR would be registered against the
+organisers" (Hathras 2024), "a case was filed against the owners" (fire reports)."""
+_PRONOUNS = frozenset("he she they it we".split())
 _HELPER = re.compile(r"\b(?:helped|assisted|aided|supported|provided|gave|passed)\b", re.I)
 _PERP_WORDS = keys("claimed claims claiming claim by blamed blames blaming attributed attributes attributing "
-                   "accused accuses accusing attack ambush assault raid bombing offensive")
+                   "accused accuses accusing attack ambush assault raid bombing offensive attacked stormed storm "
+                   "raided abducted abduct kidnapped kidnap ambushed struck opened against")
 
 # --- denials --------------------------------------------------------------------------------
 _DENY = r"denied|denies|deny|denying|rejected|rejects|rejecting|refuted|refutes|dismissed|dismisses"
@@ -154,6 +176,14 @@ _NO_VICTIM = re.compile(rf"\bno\s+(?P<other>{_VICTIM.pattern})\b[^.;]{{0,40}}?\b
                         r"was\s+killed|were\s+killed|died|was\s+harmed|were\s+harmed)", re.I)
 """A flat denial of a label: "No civilian from Moura lost their life" (Moura 2022), "no civilians
 were killed" (army statements after strikes)."""
+_THIS_DENIED = re.compile(
+    r"\b(?:reports?|claims?|accounts?|rumou?rs?)\s+(?:\w+\s+){0,2}?(?:suggested|said|indicated|claimed|stated|spoke\s+of)\s+"
+    r"(?:that\s+)?(?P<what>[^;]{5,200}?),\s+(?:but\s+)?(?P<who>(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+"
+    rf"(?P<verb>{_DENY})\s+(?:this|that|it|them|the\s+reports?|the\s+claims?)\b", re.I)
+"""A denial of what the sentence has just reported: "initial reports suggested that there was a
+second explosion near the Baron Hotel ..., the Pentagon refuted this" (Kabul 2021); "early
+reports said the gunmen had escaped, but police denied it" (siege reports)."""
+_NAMED_PLACE = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 _DENY_WORDS = keys(_DENY, "not insisted insists insisting maintained maintains maintaining no")
 
 
@@ -215,6 +245,8 @@ def read(ex: Extraction, frames: SentenceFrames) -> tuple[tuple[Found, ...], tup
                     if old_value:
                         aliases.append((new_name, old_value))
         for slot, value, a, b, who, extra in found:
+            if who and attribution.is_reference(who):
+                who = attribution.antecedent(who, speakers[-40:]) or who
             out.append(Found(slot, value, sent.start + a, sent.start + b, who,
                              frame_at(frames, i, a), i, **extra))
         if not attribution.SPEAKING.isdisjoint(words(s)):
@@ -246,7 +278,11 @@ def group_value(name: str) -> str | None:
     low = bare.casefold()
     if low in _GROUP_NAMES:
         return _GROUP_NAMES[low]
+    if low in labels.ATTACKER_KINDS:
+        return low
     head, _, last = bare.rpartition(" ")
+    if head and head.casefold() in _NOT_QUALIFIERS:
+        return group_value(last)
     if head and last.casefold() in labels.GENERIC_ATTACKERS and head[:1].isupper() and " " not in head:
         return bare if head not in _SENTENCE_WORDS else group_value(last)  # "Tuareg rebels", "Islamist militants"
     if low in labels.GENERIC_ATTACKERS or low in ("suicide bomber", "suicide bombers", "armed men"):
@@ -311,6 +347,19 @@ def _perpetrators(s: str, claimant) -> list[Hit]:
         value = group_value(g.group()) if g is not None and g.start() - c.end() < 25 else None
         if g is not None and value:
             out.append((PERPETRATOR, value, c.start(), g.end(), claimant(c.start()), {}))
+    for g in _GROUP.finditer(s):
+        act = _GROUP_ACTS.match(s, g.end())
+        value = group_value(g.group()) if act else None
+        if act and value:
+            out.append((PERPETRATOR, value, g.start(), act.end(), claimant(g.start()), {}))
+    for c in [*_BLAME.finditer(s), *_CHARGED.finditer(s)]:
+        if _first_group(s, c.end(), min(len(s), c.end() + 40)) is not None:
+            continue
+        r = _RESPONSIBLE.match(s, c.end())
+        if r:
+            value = (r.group("who") or r.group("quoted")).lower().replace("organizers", "organisers")
+            who = claimant(c.start()) or _subject(s, c.start(), pronouns=True)
+            out.append((PERPETRATOR, value, c.start(), r.end(), who, {}))
     for c in _GROUP_ATTACK.finditer(s):
         value = group_value(c.group("g"))
         if value and value not in labels.GENERIC_ATTACKERS:
@@ -338,6 +387,11 @@ def _denials(s: str, claimant) -> list[Hit]:
             continue
         who = claimant(d.start()) or _subject(s, d.start()) or None
         out.append((DENIAL, f"not {denied}", d.start(), d.end(), who, {"denies": denied, "alleged": True}))
+    for d in _THIS_DENIED.finditer(s):
+        places = [p.group() for p in _NAMED_PLACE.finditer(d.group("what")) if len(p.group()) > 3]
+        denied = places[-1] if places else " ".join(d.group("what").split()[:4])
+        out.append((DENIAL, f"not {denied}", d.start(), d.end(), claimant(d.start("verb")) or d.group("who"),
+                    {"denies": denied, "alleged": True}))
     for d in _NOT_LABEL.finditer(s):
         own, other = (d.group("own"), d.group("other")) if d.group("own") else (d.group("own2"), d.group("other2"))
         a, b = _victim(own), _victim(other)
@@ -371,13 +425,15 @@ _SUBJECT = re.compile(r"(?:^|[,;:(]\s*|\b(?:However|But|And|Meanwhile)\s+)(?P<s>
                       r"(?:has\s+|have\s+|had\s+|\w+ly\s+)*$")
 
 
-def _subject(s: str, verb_start: int) -> str | None:
+def _subject(s: str, verb_start: int, pronouns: bool = False) -> str | None:
     """The words naming who does the verb at `verb_start` ("Kyiv denied", "The Malian government
     rejected"), read back to the clause's start."""
     m = _SUBJECT.search(s[max(0, verb_start - 80):verb_start])
     if not m:
         return None
     who = m.group("s").strip()
+    if pronouns and who.lower() in _PRONOUNS:
+        return who.lower()
     return who if who and who[0].isupper() or who.lower().startswith("the ") else None
 
 

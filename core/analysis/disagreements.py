@@ -79,7 +79,7 @@ def _generic(value: str) -> bool:
     low = value.casefold()
     return low in labels.GENERIC_ATTACKERS or low in ("suicide bombers", "gunmen") or (
         len(low.split()) == 2 and low.split()[1] in labels.GENERIC_ATTACKERS
-        and low.split()[0] in ("islamist", "armed", "suspected", "jihadist"))
+        and low.split()[0] in labels.GENERIC_QUALIFIERS)
 
 
 def _related(names: Names, a: str, b: str) -> bool:

@@ -78,8 +78,20 @@ fixed checkpoint at once, while a village, its market and its school can all be 
 
 GENERIC_ATTACKERS = frozenset(
     "gunmen attackers assailants militants jihadists jihadis extremists islamists terrorists "
-    "insurgents rebels bandits fighters raiders bombers men group groups".split())
-"""Words that name attackers without saying who they are: compatible with any named group."""
+    "insurgents rebels fighters raiders bombers men group groups".split())
+"""Words that name attackers without saying who they are: compatible with any named group.
+"Bandits" is not among them: in the Sahel and north-west Nigeria it names criminal gangs as
+against jihadist groups (Kankara 2020: "bandits" against Boko Haram's claim)."""
+
+ATTACKER_KINDS = frozenset("bandits smugglers pirates traffickers kidnappers".split())
+"""Kinds of attacker that say who they are without a name: criminals, not insurgents. "Bandits"
+against a jihadist group's claim is a dispute (Kankara 2020); so is "smugglers" against
+"passengers" for the men charged after a shipwreck (Pylos 2023)."""
+
+GENERIC_QUALIFIERS = frozenset("islamic islamist jihadist extremist armed suspected unidentified unknown masked "
+                               "local foreign".split())
+"""Words that leave a generic attacker generic: "Islamic extremists", "armed men", "suspected
+militants" (Chibok 2014, Barsalogho 2024) name no group."""
 
 GROUP_ALIASES: tuple[tuple[str, ...], ...] = (
     ("JNIM", "Jama'at Nusrat al-Islam wal-Muslimin", "Jama’at Nusrat al-Islam wal-Muslimin",

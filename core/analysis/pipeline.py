@@ -119,15 +119,15 @@ def _descriptions(articles: Sequence[Article], event_of: Mapping[tuple[str, int]
                   resolver: Resolver) -> list[Description]:
     """Every article's descriptions with their event and resolved claimant, offsets into the file.
 
-    A description in a frame that holds no figure (an aside about the attackers' history) takes
-    the article's main event only when that frame is the main one; otherwise it keeps no event and
-    takes part in no conflict."""
+    A description in a frame that holds no figure takes the article's main event: frames are cut
+    for figures, and a date in an aside ("the army, which took power in 2020 and 2021, maintains
+    that the Russians are trainers") opens a frame the description is not about."""
     out: list[Description] = []
     for a in articles:
         s = a.source
         readable = s.readable
         for f in a.descriptions:
-            event = event_of.get((s.id, f.frame), "")
+            event = event_of.get((s.id, f.frame)) or event_of.get((s.id, 0), "")
             start, end = s.to_original(f.start), s.to_original(f.end - 1) + 1
             context = readable[max(0, f.start - 40): f.end + 40]
             fp = hashlib.blake2b(f"{s.path}\0{f.slot}\0{context}".encode(), digest_size=8).hexdigest()
