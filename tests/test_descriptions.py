@@ -87,9 +87,10 @@ def test_labels_on_opposite_sides_from_two_claimants_conflict():
 
 
 def test_one_claimant_counting_both_groups_is_no_conflict():
-    """'12 civilians and 5 militants' from one claimant counts two groups side by side."""
+    """'12 civilians and 5 militants' from one claimant counts two groups side by side: that
+    claimant disputes no one's 'civilians'."""
     a = analyse_texts("Raid in Kunar\nThe raid killed 12 civilians and 5 militants on Friday, police said.",
-                      "Raid in Kunar\nThe Friday raid killed 12 civilians and 5 militants, police said.")
+                      "Raid in Kunar\nThe Friday raid killed 12 civilians, Human Rights Watch said.")
     assert not [x for x in a.description_conflicts if x.slot == "victims"]
 
 
