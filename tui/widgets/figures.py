@@ -70,7 +70,7 @@ class FigureTable(DecidesClaims, DataTable):
         event.stop()
         key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
         if key:
-            self.post_message(ClaimHighlighted(key))
+            self.post_message(ClaimHighlighted(key, origin=self))
 
 
 class ConflictDetail(Vertical, can_focus=False):

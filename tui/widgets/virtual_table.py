@@ -55,6 +55,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.rows: list[tuple[Cell, ...]] = []
         self.keys: list[str] = []
         self._row_of: dict[str, int] = {}
+        self._announce = True
 
     def restyle(self, rows: Sequence[tuple[Cell, ...]], keys: list[str]) -> None:
         """Like `set_rows`, but keeps the cursor and scroll when the keys are unchanged."""
@@ -95,10 +96,16 @@ class VirtualTable(ScrollView, can_focus=True):
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
 
-    def move_to_key(self, key: str) -> None:
+    def move_to_key(self, key: str, announce: bool = True) -> None:
+        """Moves the cursor to `key`'s row; `announce` False moves it without a RowHighlighted
+        (a move made to follow another pane must not echo back to it)."""
         row = self._row_of.get(key)
         if row is not None and row != self.cursor_row:
-            self.cursor_row = row
+            self._announce = announce
+            try:
+                self.cursor_row = row
+            finally:
+                self._announce = True
 
     # ---- cursor -------------------------------------------------------------------------
     def validate_cursor_row(self, row: int) -> int:
@@ -114,7 +121,8 @@ class VirtualTable(ScrollView, can_focus=True):
         elif new >= top + visible:
             self.scroll_to(y=new - visible + 1, animate=False)
         self.refresh()
-        self.post_message(self.RowHighlighted(self, self.keys[new], new))
+        if self._announce:
+            self.post_message(self.RowHighlighted(self, self.keys[new], new))
 
     def action_cursor_up(self) -> None:
         self.cursor_row -= 1
