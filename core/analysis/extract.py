@@ -505,7 +505,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         return None
     earlier = _EARLIER_BEFORE.search(before[-80:]) is not None
     if earlier and _GIVEN_AFTER.match(after):
-        np_end, role, noun_measure, mods, head = 0, None, None, [], None
+        no_mods: list[str] = []
+        np_end, role, noun_measure, mods, head = 0, None, None, no_mods, None
     else:
         np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
     listed_one = bool(local) and _LISTED_PLACE.match(after) and _PLACE_LIST_GAP.match(

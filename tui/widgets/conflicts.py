@@ -96,8 +96,9 @@ class ConflictList(DataTable):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(self.Highlighted(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
+        if key:
+            self.post_message(self.Highlighted(key))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

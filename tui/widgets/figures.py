@@ -62,13 +62,15 @@ class FigureTable(DecidesClaims, DataTable):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(ClaimChosen(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None when the table is empty
+        if key:
+            self.post_message(ClaimChosen(key))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(ClaimHighlighted(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
+        if key:
+            self.post_message(ClaimHighlighted(key))
 
 
 class ConflictDetail(Vertical, can_focus=False):

@@ -7,6 +7,8 @@ repaints one screen of rows.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -38,12 +40,12 @@ class VirtualTable(ScrollView, can_focus=True):
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
     class RowHighlighted(Message):
-        def __init__(self, table: "VirtualTable", key: str, row: int) -> None:
+        def __init__(self, table: VirtualTable, key: str, row: int) -> None:
             super().__init__()
             self.table, self.key, self.row = table, key, row
 
     class RowSelected(Message):
-        def __init__(self, table: "VirtualTable", key: str, row: int) -> None:
+        def __init__(self, table: VirtualTable, key: str, row: int) -> None:
             super().__init__()
             self.table, self.key, self.row = table, key, row
 
@@ -54,12 +56,12 @@ class VirtualTable(ScrollView, can_focus=True):
         self.keys: list[str] = []
         self._row_of: dict[str, int] = {}
 
-    def restyle(self, rows: list[tuple[Cell, ...]], keys: list[str]) -> None:
+    def restyle(self, rows: Sequence[tuple[Cell, ...]], keys: list[str]) -> None:
         """Like `set_rows`, but keeps the cursor and scroll when the keys are unchanged."""
         if keys != self.keys or not rows:
             self.set_rows(rows, keys)
             return
-        self.rows = rows
+        self.rows = list(rows)
         self.refresh()
 
     def replace_row(self, key: str, cells: tuple[Cell, ...]) -> None:
@@ -72,9 +74,9 @@ class VirtualTable(ScrollView, can_focus=True):
     def set_columns(self, columns: list[tuple[str, int]]) -> None:
         self.columns = columns
 
-    def set_rows(self, rows: list[tuple[Cell, ...]], keys: list[str]) -> None:
+    def set_rows(self, rows: Sequence[tuple[Cell, ...]], keys: list[str]) -> None:
         """Replaces every row at once; the cursor goes back to the first."""
-        self.rows, self.keys = rows, keys
+        self.rows, self.keys = list(rows), keys
         self._row_of = {k: i for i, k in enumerate(keys)}
         width = sum(w + 1 for _, w in self.columns)
         self.virtual_size = Size(width, len(rows) + 1)
@@ -162,7 +164,7 @@ class VirtualTable(ScrollView, can_focus=True):
     def _strip(self, cells, style: Style, scroll_x: int, width: int) -> Strip:
         segments: list[Segment] = [Segment(" ", style)]
         console = self.app.console
-        for (_, w), cell in zip(self.columns, cells):
+        for (_, w), cell in zip(self.columns, cells, strict=False):
             text = cell if isinstance(cell, Text) else Text(str(cell))
             text = text.copy()
             text.truncate(w, overflow="ellipsis")
