@@ -379,3 +379,18 @@ def test_of_them_after_an_uncounted_group_is_a_part_not_the_toll():
                       published=["2024-05-04", "2024-05-05"])
     got = by_figure(a)
     assert got["Seven"].measure == "killed" and got["Seven"].topic != got["154"].topic == got["At least 150"].topic
+
+
+def test_a_relative_clause_inside_an_apposition_does_not_become_the_speaker():
+    """'Lee Dana, an official at a group that runs shelters in the port, said ...': Lee Dana speaks."""
+    got = _one("Lee Dana, an official at a charity that runs shelters in the port, said 12 people died in the "
+               "water overnight.")
+    assert got["12"].attributed_to.startswith("Lee Dana")
+
+
+def test_a_photo_credit_line_is_not_part_of_the_speaker():
+    """A caption credit ('... AFP/Getty Images') above 'Ama Sule, principal of ...' stays out of her name."""
+    got = _one("Pupils at the school. Photo: AFP/Getty Images\n\nAma Sule, principal of Hill Secondary School, "
+               "Tamba, has denied reports that most of the pupils were safe.\n\n\u201cThe report is not true,\u201d "
+               "Sule said, referring to a claim that only eight of the girls were still held.")
+    assert got["eight"].attributed_to.startswith("Ama Sule, principal")
