@@ -126,3 +126,24 @@ async def test_detail_line_shows_the_cursor_row_in_full():
         shown = str(detail.render())
         assert claim.sentence.split()[0] in shown and claim.sentence.split()[-1].strip("”\"") in shown
         assert (ix.sources[claim.source].published or "no date") in shown
+
+
+async def test_claims_table_fits_and_shows_the_cursor_row_in_full():
+    """At 80x24 the claims table shows each claimant whole and its detail line the cursor row's sentence."""
+    from crosscheck.tui.widgets.claims import ClaimTable
+    app = app_on_sample()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        table = app.screen.query_one(ClaimTable)
+        assert app.focused is table
+        widths = dict(table.columns)
+        assert widths["claimant"] >= len("the extremists")
+        assert sum(w + 1 for w in widths.values()) + 1 <= table.size.width
+        await pilot.press("j")
+        await pilot.pause()
+        claim = app.main_screen.ix.claims[table.current_claim]
+        bottom = "".join(table.render_line(y).text for y in range(table.size.height - table.detail_lines,
+                                                                  table.size.height))
+        assert "the extremists in Devdiscourse" in bottom
+        assert claim.sentence.split()[0] in bottom
