@@ -394,3 +394,12 @@ def test_a_photo_credit_line_is_not_part_of_the_speaker():
                "Tamba, has denied reports that most of the pupils were safe.\n\n\u201cThe report is not true,\u201d "
                "Sule said, referring to a claim that only eight of the girls were still held.")
     assert got["eight"].attributed_to.startswith("Ama Sule, principal")
+
+
+def test_a_compared_earlier_figure_counts_the_same_part_as_the_new_one():
+    """In a kidnapping, 'the number missing is 60, well above the 40 reported by officials' after
+    escapes: the 40 count the still missing too, not all who were taken."""
+    got = _one("Gunmen kidnapped 200 pupils from the school on Monday. The kidnappers took them into the forest, "
+               "and the abducted pupils' parents asked for help. Thirty escaped their captors, police said. Parents "
+               "say the number of pupils still missing is 60, well above the 40 reported by officials.")
+    assert got["40"].topic == got["60"].topic != got["200"].topic

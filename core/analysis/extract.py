@@ -608,6 +608,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if where is None and (part_of is not None or head == "them" or _OF_THEM.match(after) or _OF_THESE_BEFORE.search(before)
                           or joined and prev is not None and (prev.scope or "").startswith("in ")):
         where = scopes.place_part(after[np_end:] if head == "them" else after)
+    if where is None and earlier and prev is not None and measure == prev.measure:
+        where = prev.scope  # "234 are still missing, more than the 85 reported": the 85 count the still missing too
     if where is None and head == "them" and prev is not None:
         where = f"part of the {prev.measure}"
     elif where is None and head == "them" and (previous is None or previous.sentence_index < s_i - 1):
