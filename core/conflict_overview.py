@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .analysis.numbers import interval_text
 from .index import AnalysisIndex
 from .model import Conflict, Event
+from .naming import claimant_name, group_label
 
 SORTS = ("event", "spread", "voices", "state")
 """The orders the conflicts list cycles through: grouped by event (newest first), widest spread
@@ -78,10 +79,7 @@ def members(x: Conflict) -> list[str]:
 def voice(ix: AnalysisIndex, claim_id: str) -> str:
     """Who gives a figure, as a comparable key: the claimant, else the outlet that printed it."""
     c = ix.claims[claim_id]
-    if c.attributed_to:
-        return " ".join(c.attributed_to.casefold().split())
-    s = ix.sources[c.source]
-    return "outlet:" + (s.outlet or s.path).casefold()
+    return claimant_name(c.attributed_to, ix.sources[c.source]).casefold()
 
 
 def overview(ix: AnalysisIndex, x: Conflict) -> Overview:
@@ -92,7 +90,8 @@ def overview(ix: AnalysisIndex, x: Conflict) -> Overview:
     intervals = sorted({(c.low, c.high) for c in claims},
                        key=lambda iv: (iv[0] if iv[0] is not None else -1, iv[1] if iv[1] is not None else 1 << 62))
     return Overview(
-        conflict=x.id, topic=x.topic, event=t.event, kind=x.kind, who=t.who or "people", measure=t.measure,
+        conflict=x.id, topic=x.topic, event=t.event, kind=x.kind, who=group_label(t.who) if t.who else "people",
+        measure=t.measure,
         figures=tuple(dict.fromkeys(interval_text(lo, hi) for lo, hi in intervals)),
         low=min(bounded) if bounded else None, high=max(bounded) if bounded else None,
         open_high=any(c.high is None for c in claims), voices=len({voice(ix, c.id) for c in claims}))

@@ -153,6 +153,49 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class Description:
+    """What one source says about an event besides a count: who attacked, who the people counted
+    were, what was hit, or what someone denies (`analysis.descriptions`)."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+    """Offsets into `Source.text`, end exclusive: `text[start:end] == phrase`."""
+    phrase: str
+    slot: str
+    """`perpetrator`, `victims`, `target` or `denial`."""
+    value: str
+    """The normalised value (`civilians`, `JNIM`, `convoy`); for a denial what the denier says instead."""
+    claimant: str | None
+    """Who says it, resolved as claims' claimants are; None when the outlet speaks in its own voice."""
+    event: str
+    sentence: str
+    denies: str | None = None
+    """For a denial: the value it denies (`mercenaries`, `civilians`)."""
+    fingerprint: str = ""
+    """Stable identity across re-analysis, as a claim's: source path, phrase and its context."""
+
+
+@dataclass(frozen=True)
+class DescriptionConflict:
+    """Descriptions of one event and slot, from different claimants, that cannot all be true."""
+
+    id: str
+    event: str
+    slot: str
+    descriptions: tuple[str, ...]
+    values: tuple[str, ...]
+    """The competing values, normalised and with aliases applied, first seen first."""
+    pairs: tuple[tuple[str, str], ...]
+    """Incompatible pairs of description ids."""
+    why: str
+    topics: tuple[str, ...] = ()
+    """Numeric topics whose figures carry these labels ("203 terrorists" / "300 civilians")."""
+    kind: str = "description"
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything `crosscheck analyze` knows about a corpus."""
 
@@ -163,3 +206,5 @@ class Analysis:
     conflicts: tuple[Conflict, ...] = ()
     problems: tuple[Problem, ...] = ()
     root: str = ""
+    descriptions: tuple[Description, ...] = ()
+    description_conflicts: tuple[DescriptionConflict, ...] = ()

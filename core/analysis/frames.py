@@ -192,8 +192,27 @@ def specificity(w: When) -> int:
     return (w.year is not None) + 2 * (w.month is not None) + 2 * (w.day is not None) + (w.weekday is not None)
 
 
+SentenceFrames = tuple[tuple[tuple[tuple[int, int], ...], int], ...]
+"""Per sentence: its frame cues as (offset in the sentence, frame number), and the frame in force
+when it began. `frame_at` reads a position's frame from it, as figures are placed."""
+
+
+def frame_at(sentence_frames: SentenceFrames, sentence_index: int, pos: int) -> int:
+    """The frame of the words at `pos` of a sentence: the cue nearest before them, else the frame
+    in force when the sentence began (a description follows its sentence as a figure does)."""
+    cues, start = sentence_frames[sentence_index]
+    before = [fr for p, fr in cues if p <= pos]
+    return before[-1] if before else start
+
+
 def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
     """Cuts one article into frames; returns them and the mentions with their `frame` set."""
+    found, mentions, _ = segment_sentences(ex)
+    return found, mentions
+
+
+def segment_sentences(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...], SentenceFrames]:
+    """`segment`, and each sentence's frames (`SentenceFrames`) for what else the article says."""
     pub = timeref.parse_iso(ex.source.published)
     sents = ex.sentences
     primary = _Builder(ex.source.id, 0, True)
@@ -279,4 +298,14 @@ def segment(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention, ...]]:
                 fr.absorb(s.text, pub, with_time=fr is not primary or len(targets) == 1)
             else:
                 fr.absorb(s.text, pub, with_time=False)
-    return tuple(f.freeze() for f in frames), tuple(mentions)
+    blank = {f.number for f in frames
+             if not f.primary and not f.sequel and f.anchor is None and not f.places and not f.nouns}
+    if blank:  # an aside with no date, place or event noun of its own ('... in a village last year,
+        # the UN said'; '... bigger than the state') is about the article's event
+        mentions = [replace(m, frame=0) if m.frame in blank else m for m in mentions]
+
+    def number(fr: _Builder) -> int:
+        return 0 if fr.number in blank else fr.number
+
+    per_sentence = tuple((tuple((p, number(fr)) for p, fr, _ in cues), number(start)) for cues, start in sentence_frame)
+    return tuple(f.freeze() for f in frames), tuple(mentions), per_sentence

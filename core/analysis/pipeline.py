@@ -2,7 +2,7 @@
 
     per article (`article.read_article`): extract figures -> cut into event frames
     corpus: link frames into events -> resolve claimants -> parties -> same-story groups
-            -> topics and estimates -> conflicts
+            -> topics and estimates -> conflicts -> descriptions and their conflicts
 
 The per-article half depends on nothing but the article, so its cost grows with the corpus and
 no further; the corpus-wide steps use indexes instead of comparing all pairs. Each stage hands
@@ -10,15 +10,16 @@ the next a frozen value.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 
-from . import conflicts, events, measures, parties, samestory, scopes, topics
+from . import conflicts, disagreements, events, measures, parties, samestory, scopes, topics
 from .article import Article, read_article
 from .claimants import Resolver
 from .lexicon import SHIPPED, Lexicon
-from ..model import Analysis, Problem, Source
+from ..model import Analysis, Description, Problem, Source
 from ..reading.ingest import list_corpus
 
 Progress = Callable[[str, int, int], None]
@@ -105,10 +106,44 @@ def combine(articles: Sequence[Article], *, problems: Sequence[Problem] = (), ro
     claims, topic_list = topics.build(placed, party_of, samestory.group_ids(sources, same))
     conflict_list = conflicts.find(topic_list, {c.id: c for c in claims}, sources)
     out_sources = tuple(s if s.id not in same else _with_same(s, same[s.id]) for s in sources)
+    described = _descriptions(articles, linking.event_of, resolver)
+    names = disagreements.names_for(aliases, (pair for a in articles for pair in a.group_names))
+    described_conflicts = disagreements.find(described, claims, names)
     if progress:
         progress("done", 1, 1)
     return Analysis(out_sources, linking.events, tuple(claims), tuple(topic_list), tuple(conflict_list),
-                    tuple(problems), root)
+                    tuple(problems), root, tuple(described), tuple(described_conflicts))
+
+
+def _descriptions(articles: Sequence[Article], event_of: Mapping[tuple[str, int], str],
+                  resolver: Resolver) -> list[Description]:
+    """Every article's descriptions with their event and resolved claimant, offsets into the file.
+
+    A description in a frame that holds no figure takes the article's main event: frames are cut
+    for figures, and a date in an aside ("the army, which took power in 2020 and 2021, maintains
+    that the Russians are trainers") opens a frame the description is not about."""
+    out: list[Description] = []
+    for a in articles:
+        s = a.source
+        readable = s.readable
+        for f in a.descriptions:
+            event = event_of.get((s.id, f.frame)) or event_of.get((s.id, 0), "")
+            start, end = s.to_original(f.start), s.to_original(f.end - 1) + 1
+            context = readable[max(0, f.start - 40): f.end + 40]
+            fp = hashlib.blake2b(f"{s.path}\0{f.slot}\0{context}".encode(), digest_size=8).hexdigest()
+            out.append(Description(f"d{len(out) + 1}", s.id, start, end, s.text[start:end], f.slot, f.value,
+                                   resolver.resolve(f.claimant, s.id), event,
+                                   _sentence_at(readable, f.start, f.end), f.denies, fp))
+    return out
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around a span, for exports and the dashboard (bounded: 300 characters a side)."""
+    a = max(text.rfind(". ", max(0, start - 300), start) + 2, text.rfind("\n", max(0, start - 300), start) + 1,
+            max(0, start - 300))
+    stops = [i for i in (text.find(". ", end, end + 300), text.find("\n", end, end + 300)) if i >= 0]
+    b = min(stops) + 1 if stops else min(len(text), end + 300)
+    return " ".join(text[a:b].split())
 
 
 def _breakdown_places(placed: list[topics.Placed]) -> list[topics.Placed]:
@@ -133,6 +168,4 @@ def _breakdown_places(placed: list[topics.Placed]) -> list[topics.Placed]:
 
 
 def _with_same(source: Source, others: list[str]) -> Source:
-    from dataclasses import replace
-
     return replace(source, same_story_as=tuple(others))

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Block, Claim, Source
+from crosscheck.core.naming import source_name, source_names
 
 from ..messages import ClaimHighlighted, VerdictRequested
 from ..safe import clean
@@ -80,12 +81,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         text = s.readable
         header = Text()
-        header.append(clean(s.outlet or "unknown outlet"), style="bold")
+        header.append(clean(source_name(s)), style="bold")
         header.append(" · " + (s.published or "no date") + " · ")
         header.append(clean(s.path), style="italic")
         if s.same_story_as:
-            header.append("  ≈ same story as ", style="bold")
-            header.append(clean(", ".join(self._source_name(other) for other in s.same_story_as)), style="bold")
+            header.append(clean("  ≈ same story as " + source_names(s.same_story_as, self.ix.sources if self.ix else {})), style="bold")
         widgets: list[Static] = [Static(header, classes="article-header")]
         blocks = list(s.blocks) or [Block(0, len(text), "body")]
         starts = [b.start for b in blocks]
@@ -132,13 +132,6 @@ class ArticleView(VerticalScroll, can_focus=True):
             widgets.append(Static(Text("No figures counting people were found in this article.",
                                        style="italic"), classes="empty-note"))
         self.mount_all(widgets)
-
-    def _source_name(self, source_id: str) -> str:
-        """Another source as a reader knows it: its outlet, else its title, else its file."""
-        other = self.ix.sources.get(source_id) if self.ix else None
-        if other is None:
-            return source_id
-        return other.outlet or (other.title or "")[:40] or other.path
 
     def _block_text(self, text: str, b: Block, inside: list) -> Text:
         out = Text()
