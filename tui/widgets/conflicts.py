@@ -14,7 +14,7 @@ from textual.message import Message
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict
-from crosscheck.core.conflict_overview import Overview, arrange, event_heading, overview
+from crosscheck.core.conflict_overview import SORTS, Overview, arrange, event_heading, overview
 
 from ..messages import FigureRequested, NoteRequested
 from ..safe import plain
@@ -34,6 +34,9 @@ def conflict_matches(ix: AnalysisIndex, x: Conflict, needle: str) -> bool:
     return any(claim_matches(ix.claims[c], needle, ix.sources[ix.claims[c].source].outlet) for c in x.claims)
 
 
+SORT_WORDS = {"event": "event", "spread": "spread", "voices": "voices", "state": "review state"}
+
+
 class ConflictList(VirtualTable):
     """All conflicts, grouped under their event (newest first); the highlighted one fills the
     detail. Column widths are fitted to the pane: the topic gets what the fixed columns leave,
@@ -44,7 +47,9 @@ class ConflictList(VirtualTable):
         Binding("k", "cursor_up", "Up", show=False, id="conflicts.up"),
         Binding("b", "figure", "Best figure", id="topic.figure"),
         Binding("n", "note", "Topic note", id="topic.note"),
+        Binding("o", "sort", "Sort", id="conflicts.sort"),
     ]
+    """`o` cycles the order: by event, by spread, by voices, by review state (shown in the title)."""
 
     class Highlighted(Message):
         def __init__(self, conflict_id: str) -> None:
@@ -53,7 +58,7 @@ class ConflictList(VirtualTable):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.border_title = "Conflicts"
+        self.title_text = "Conflicts"
         self.detail_height = 4
         self.ix: AnalysisIndex | None = None
         self.review = Review()
@@ -62,6 +67,7 @@ class ConflictList(VirtualTable):
         self._order: list[str] = []
         self._topics: dict[str, str] = {}
         self._fitted_width = 0
+        self._title()
 
     # ---- filling ------------------------------------------------------------------------
     def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review | None = None) -> None:
@@ -74,7 +80,7 @@ class ConflictList(VirtualTable):
         self._rebuild(keep=False)
         self.border_subtitle = f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)}"
 
-    def restyle(self, ix: AnalysisIndex, review: Review) -> None:
+    def restyle(self, ix: AnalysisIndex, review: Review) -> None:  # type: ignore[override]
         """Redraws the review columns after a decision, leaving rows and cursor alone."""
         self.review = review
         self._rebuild(keep=True)
@@ -86,7 +92,7 @@ class ConflictList(VirtualTable):
         self._fit()
         current = self.current_conflict
         arranged = arrange(ix, [self._overviews[c] for c in self._order], self.sort_by, self._state)
-        count = {}
+        count: dict[str, int] = {}
         for kind, key in arranged:
             if kind == "conflict":
                 e = self._overviews[key].event
@@ -177,6 +183,24 @@ class ConflictList(VirtualTable):
     def current_conflict(self) -> str | None:
         key = self.current_key
         return key if key and key in self._overviews and self.cursor_row not in self.headings else None
+
+    def action_sort(self) -> None:
+        """The next order of `SORTS`; the cursor stays on its conflict."""
+        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        current = self.current_conflict
+        self._rebuild(keep=False)
+        if current:
+            self.move_to_key(current)
+        self._title()
+        self.notify(f"Conflicts sorted by {SORT_WORDS[self.sort_by]}", timeout=2)
+
+    def _title(self) -> None:
+        self.border_title = Text.assemble(self.title_text, (f" · by {SORT_WORDS[self.sort_by]} (o)", "dim"))
+
+    def set_title(self, text: str) -> None:
+        """The list's title (e.g. 'Conflicts matching “x”'), followed by its sort."""
+        self.title_text = text
+        self._title()
 
     def action_figure(self) -> None:
         x = self.current_conflict

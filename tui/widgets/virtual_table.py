@@ -23,6 +23,17 @@ from textual.strip import Strip
 
 Cell = Text | str
 
+JUMP_BINDINGS = [
+    Binding("home,g", "first", "First row", show=False, id="table.first"),
+    Binding("end,G", "last", "Last row", show=False, id="table.last"),
+]
+"""`g`/`Home` and `G`/`End` in every list and table, as in a pager."""
+DATA_TABLE_JUMPS = [
+    Binding("home,g", "scroll_top", "First row", show=False, id="table.first"),
+    Binding("end,G", "scroll_bottom", "Last row", show=False, id="table.last"),
+]
+"""The same keys for Textual's DataTable, whose cursor moves with `scroll_top`/`scroll_bottom`."""
+
 
 class VirtualTable(ScrollView, can_focus=True):
     """Rows of cells with a cursor row; posts RowHighlighted and RowSelected with the row's key."""
@@ -32,8 +43,7 @@ class VirtualTable(ScrollView, can_focus=True):
         Binding("down,j", "cursor_down", "Down", show=False),
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "first", "First row", show=False, id="table.first"),
-        Binding("end,G", "last", "Last row", show=False, id="table.last"),
+        *JUMP_BINDINGS,
     ]
     DEFAULT_CSS = """
     VirtualTable { height: 1fr; }
