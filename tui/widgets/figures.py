@@ -27,6 +27,7 @@ from ..columns import Column, fit, want
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
+from .virtual_table import DATA_TABLE_JUMPS
 
 KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ"}
 PADDING = 1
@@ -55,6 +56,7 @@ class FigureTable(DecidesClaims, DataTable):
         Binding("enter", "choose", "Show in article", id="figures.choose"),
         Binding("j", "cursor_down", "Down", show=False, id="figures.down"),
         Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
+        *DATA_TABLE_JUMPS,
         *CLAIM_REVIEW_BINDINGS,
     ]
 
