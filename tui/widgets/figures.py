@@ -28,6 +28,7 @@ from ..columns import Column, fit, want
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
+from .virtual_table import DATA_TABLE_JUMPS
 
 KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ"}
 PADDING = 1
@@ -56,6 +57,7 @@ class FigureTable(DecidesClaims, DataTable):
         Binding("enter", "choose", "Show in article", id="figures.choose"),
         Binding("j", "cursor_down", "Down", show=False, id="figures.down"),
         Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
+        *DATA_TABLE_JUMPS,
         *CLAIM_REVIEW_BINDINGS,
     ]
 
@@ -133,13 +135,15 @@ class FigureTable(DecidesClaims, DataTable):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(ClaimChosen(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None when the table is empty
+        if key:
+            self.post_message(ClaimChosen(key))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(ClaimHighlighted(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
+        if key:
+            self.post_message(ClaimHighlighted(key))
 
 
 def detail_text(ix: AnalysisIndex, claim_id: str) -> Text:
