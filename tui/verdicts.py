@@ -1,12 +1,15 @@
 """How decisions look in tables: one mark per verdict that reads without colour."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 
 from crosscheck.core.review.decisions import Decision, Figure
 
-from .messages import NoteRequested, VerdictRequested
+from .messages import HistoryRequested, NoteRequested, VerdictRequested
 
 MARKS = {"accepted": ("✓", "bold green"), "disputed": ("?", "bold yellow"), "rejected": ("✗", "bold red")}
 NOTE_MARK = "✎"
@@ -44,6 +47,7 @@ CLAIM_REVIEW_BINDINGS = [
     *VERDICT_BINDINGS,
     Binding("n", "note", "Note", id="note.edit"),
     Binding("b", "figure", "Best figure", id="topic.figure"),
+    Binding("h", "history", "History", id="claim.history"),
 ]
 """The table panes' decision keys: verdicts, the claim's note, and its topic's best figure."""
 
@@ -52,6 +56,8 @@ class DecidesClaims:
     """For panes with a `current_claim`: the decision keys post intents up to the screen."""
 
     current_claim: str | None
+    post_message: Callable[[Message], bool]
+    """Provided by the widget this is mixed into (declared for the type checker only)."""
 
     def action_verdict(self, verdict: str | None) -> None:
         if self.current_claim:
@@ -60,3 +66,7 @@ class DecidesClaims:
     def action_note(self) -> None:
         if self.current_claim:
             self.post_message(NoteRequested("claim", self.current_claim))
+
+    def action_history(self) -> None:
+        if self.current_claim:
+            self.post_message(HistoryRequested("claim", self.current_claim))
