@@ -124,6 +124,9 @@ def make_app(paths: Sequence[str] = (), analysis: Analysis | None = None, **opti
 
 def run(paths: Sequence[str], *, db: str | None = None, read_only: bool = False,
         config_file: str | None = None) -> int:
+    """Runs the dashboard; the exit status is the app's (1 after an unhandled exception, whose
+    traceback Textual prints once the screen is restored), so a crash is never reported as success."""
     config, problems = load_config(config_file)
-    make_app(paths, db=db, read_only=read_only, config=config, config_problems=problems).run()
-    return 0
+    app = make_app(paths, db=db, read_only=read_only, config=config, config_problems=problems)
+    app.run()
+    return app.return_code or 0

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+<<<<<<< HEAD
 from typing import TYPE_CHECKING
 from collections.abc import Sequence
+=======
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+>>>>>>> main
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.review.decisions import Review, claim_label, topic_label
@@ -21,6 +26,8 @@ from .messages import ReviewChanged
 from .store_thread import StoreThread
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+    from textual.timer import Timer
     from textual.widget import Widget
 
     from crosscheck.core.review.session import Session
@@ -41,7 +48,7 @@ class ReviewDesk:
         self.reviewer = reviewer
         self.session: Session | None = None
         self.thread: StoreThread | None = None
-        self._timer = None
+        self._timer: Timer | None = None
 
     @property
     def review(self) -> Review:
@@ -103,7 +110,7 @@ class ReviewDesk:
     def verdict(self, claim_id: str, verdict: str | None) -> None:
         s = self._ready()
         if s:
-            self.thread.submit(lambda: s.set_verdict(claim_id, verdict), self._saved, self._failed)
+            self._submit(lambda: s.set_verdict(claim_id, verdict), self._saved, self._failed)
 
     def note(self, kind: str, target: str) -> None:
         s = self._ready()
@@ -118,7 +125,7 @@ class ReviewDesk:
             if text is None:
                 return
             write = s.set_claim_note if kind == "claim" else s.set_topic_note
-            self.thread.submit(lambda: write(target, text), self._saved, self._failed)
+            self._submit(lambda: write(target, text), self._saved, self._failed)
 
         self.owner.app.push_screen(NoteScreen(about, current.note if current else ""), save)
 
@@ -130,7 +137,7 @@ class ReviewDesk:
 
         def save(choice: FigureChoice | None) -> None:
             if choice is not None:
-                self.thread.submit(lambda: s.set_figure(topic_id, choice.figure, choice.note),
+                self._submit(lambda: s.set_figure(topic_id, choice.figure, choice.note),
                                    self._saved, self._failed)
 
         self.owner.app.push_screen(FigureScreen(s.ix, topic_id, s.topic(topic_id), claim_id), save)
@@ -166,7 +173,7 @@ class ReviewDesk:
     def undo(self) -> None:
         s = self._ready()
         if s:
-            self.thread.submit(s.undo, self._undone, self._failed)
+            self._submit(s.undo, self._undone, self._failed)
 
     def _saved(self, _decision) -> None:
         self._changed()
@@ -200,6 +207,11 @@ class ReviewDesk:
                            lambda e: self._say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}",
                                                "Export failed", "error", 10))
 
+    def _submit(self, job, done, failed) -> None:
+        """Queues a write; the thread exists whenever a session does (`start` makes it first)."""
+        if self.thread is not None:
+            self.thread.submit(job, done, failed)
+
     def _changed(self) -> None:
         self.owner.post_message(ReviewChanged())
 
@@ -220,5 +232,5 @@ class ReviewDesk:
         else:
             self._say(f"Not saved: {type(e).__name__}: {e}", "Review database error", "error", 12)
 
-    def _say(self, message: str, title: str, severity: str, timeout: float) -> None:
+    def _say(self, message: str, title: str, severity: SeverityLevel, timeout: float) -> None:
         self.owner.notify(message, title=title, severity=severity, timeout=timeout, markup=False)

@@ -1,15 +1,19 @@
 """How decisions look in tables: one mark per verdict that reads without colour."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 
 from crosscheck.core.review.decisions import Decision, Figure
 
 from .messages import HistoryRequested, NoteRequested, VerdictRequested
+
+if TYPE_CHECKING:
+    from textual.widget import Widget as _Pane  # the mixin is only ever mixed into widgets
+else:
+    _Pane = object
 
 MARKS = {"accepted": ("✓", "bold green"), "disputed": ("?", "bold yellow"), "rejected": ("✗", "bold red")}
 NOTE_MARK = "✎"
@@ -52,12 +56,13 @@ CLAIM_REVIEW_BINDINGS = [
 """The table panes' decision keys: verdicts, the claim's note, and its topic's best figure."""
 
 
-class DecidesClaims:
+class DecidesClaims(_Pane):
     """For panes with a `current_claim`: the decision keys post intents up to the screen."""
 
-    current_claim: str | None
-    post_message: Callable[[Message], bool]
-    """Provided by the widget this is mixed into (declared for the type checker only)."""
+    @property
+    def current_claim(self) -> str | None:
+        """The claim under the pane's cursor; each pane defines it."""
+        raise NotImplementedError
 
     def action_verdict(self, verdict: str | None) -> None:
         if self.current_claim:

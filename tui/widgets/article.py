@@ -179,6 +179,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _piece_text(self, index: int) -> Text:
         blocks = self._blocks()
         out = Text()
+        if self.source is None:
+            return out
         for n, b_i in enumerate(self._pieces[index]):
             if n:
                 out.append("\n\n" if blocks[b_i].kind in ("body", "title") else "\n")
@@ -224,8 +226,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         ids = [c.id for c in self.claims]
         i = ids.index(self.current) + delta if self.current in ids else (0 if delta > 0 else len(ids) - 1)
-        self.mark(ids[max(0, min(len(ids) - 1, i))])
-        self.post_message(ClaimHighlighted(self.current))
+        claim_id = ids[max(0, min(len(ids) - 1, i))]
+        self.mark(claim_id)
+        self.post_message(ClaimHighlighted(claim_id))
 
     # ---- search -------------------------------------------------------------------------
     def action_search(self) -> None:

@@ -50,8 +50,9 @@ class SourceList(DataTable):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(SourceHighlighted(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
+        if key is not None:
+            self.post_message(SourceHighlighted(key))
 
     def select_source(self, source_id: str) -> None:
         try:

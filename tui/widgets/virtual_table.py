@@ -11,6 +11,8 @@ cursor row in full, wrapped, where a column had to cut it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -72,12 +74,12 @@ class VirtualTable(ScrollView, can_focus=True):
         self.detail_height = 0
         """Lines under the rows kept for `detail()`."""
 
-    def restyle(self, rows: list[tuple[Cell, ...]], keys: list[str], headings: frozenset[int] = frozenset()) -> None:
+    def restyle(self, rows: Sequence[tuple[Cell, ...]], keys: list[str], headings: frozenset[int] = frozenset()) -> None:
         """Like `set_rows`, but keeps the cursor and scroll when the keys are unchanged."""
         if keys != self.keys or not rows:
             self.set_rows(rows, keys, headings)
             return
-        self.rows = rows
+        self.rows = list(rows)
         self.headings = frozenset(headings)
         self.refresh()
 
@@ -91,9 +93,9 @@ class VirtualTable(ScrollView, can_focus=True):
     def set_columns(self, columns: list[tuple[str, int]]) -> None:
         self.columns = columns
 
-    def set_rows(self, rows: list[tuple[Cell, ...]], keys: list[str], headings: frozenset[int] = frozenset()) -> None:
+    def set_rows(self, rows: Sequence[tuple[Cell, ...]], keys: list[str], headings: frozenset[int] = frozenset()) -> None:
         """Replaces every row at once; the cursor goes back to the first (that is not a heading)."""
-        self.rows, self.keys = rows, keys
+        self.rows, self.keys = list(rows), keys
         self.headings = frozenset(headings)
         self._row_of = {k: i for i, k in enumerate(keys)}
         width = sum(w + 1 for _, w in self.columns)
