@@ -11,13 +11,8 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-<<<<<<< HEAD
-from typing import TYPE_CHECKING
-from collections.abc import Sequence
-=======
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
->>>>>>> main
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.review.decisions import Review, claim_label, topic_label
