@@ -47,6 +47,7 @@ def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
         _wait_for(session, " claims · ")  # the header shows counts once the analysis is in
         _tmux("send-keys", "-t", session, "c")
         screen = _wait_for(session, "[Conflicts]")
+        screen = _wait_for(session, "5 vs 6")  # the detail line of the first conflict, under the list
         assert "5 vs 6 vs 6..∞ vs 7" in screen  # the first conflict, every figure of it
         assert "5–7+ · " in screen and "10–47 · 3 voices" in screen and "47–121 · " in screen
         _tmux("send-keys", "-t", session, "q")
