@@ -35,8 +35,8 @@ def _wait_for(session: str, text: str, seconds: float = 20) -> str:
 
 
 def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
-    """At 80x24, `c` shows the seeds' disputed tolls (the first conflict's 5, 6 and 7 all on screen)
-    and `q` ends the process."""
+    """At 80x24, `c` shows the sample's first conflict with all of 5, 6 and 7 (the detail line
+    under the list), every conflict's whole spread, and `q` ends the process."""
     session = f"cc-{uuid.uuid4().hex[:8]}"
     done = tmp_path / "exit-code"
     command = f"{_crosscheck()}; echo $? > {done}"
@@ -48,7 +48,8 @@ def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
         _tmux("send-keys", "-t", session, "c")
         screen = _wait_for(session, "[Conflicts]")
         screen = _wait_for(session, "5 vs 6")  # the detail line of the first conflict, under the list
-        assert "vs 7" in screen and "10–47" in screen  # its whole spread, and the next topics' compactly
+        assert "5 vs 6 vs 6..∞ vs 7" in screen  # the first conflict, every figure of it
+        assert "5–7+ · " in screen and "10–47 · 3 voices" in screen and "47–121 · " in screen
         _tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 15
         while not done.exists() and time.monotonic() < deadline:
