@@ -290,9 +290,9 @@ def test_a_revision_chain_with_dates_between_the_steps():
 
 
 def test_the_verb_before_a_figure_is_its_own_when_the_next_figure_has_a_verb():
-    """'Police detained 16 people on Sunday and 9 were hurt': 16 captured, 9 injured."""
+    """'Police detained 16 people on Sunday and 9 were hurt': 16 arrested, 9 injured."""
     got = _one("Police detained 16 people on Sunday and 9 were hurt in the scuffles.")
-    assert (got["16"].measure, got["9"].measure) == ("captured", "injured")
+    assert (got["16"].measure, got["9"].measure) == ("arrested", "injured")
 
 
 def test_the_number_of_those_who_escaped_is_no_casualty():
@@ -394,3 +394,33 @@ def test_a_photo_credit_line_is_not_part_of_the_speaker():
                "Tamba, has denied reports that most of the pupils were safe.\n\n\u201cThe report is not true,\u201d "
                "Sule said, referring to a claim that only eight of the girls were still held.")
     assert got["eight"].attributed_to.startswith("Ama Sule, principal")
+
+
+def test_a_compared_earlier_figure_counts_the_same_part_as_the_new_one():
+    """In a kidnapping, 'the number missing is 60, well above the 40 reported by officials' after
+    escapes: the 40 count the still missing too, not all who were taken."""
+    got = _one("Gunmen kidnapped 200 pupils from the school on Monday. The kidnappers took them into the forest, "
+               "and the abducted pupils' parents asked for help. Thirty escaped their captors, police said. Parents "
+               "say the number of pupils still missing is 60, well above the 40 reported by officials.")
+    assert got["40"].topic == got["60"].topic != got["200"].topic
+
+
+def test_a_forecast_is_compared_with_forecasts_not_with_the_count():
+    """'Death toll to be close to 300' and 'the toll was expected to reach 300' beside 'the toll reached
+    233': the forecasts are their own quantity, so 233 against 'close to 300' is no conflict."""
+    a = analyse_texts("Train crash: Death toll to be close to 300\n\nAfter the night's rescue work the toll in the train "
+                      "crash near Dunmore reached 233 on Saturday, officials said.",
+                      "Dunmore train crash\n\nThe toll in Saturday's train crash near Dunmore was expected to reach "
+                      "310, a rail official said. At least 240 people died, police said.",
+                      published=["2023-06-03", "2023-06-03"])
+    got = by_figure(a)
+    assert got["close to 300"].topic == got["310"].topic != got["233"].topic == got["At least 240"].topic
+
+
+def test_arrests_are_not_the_taken():
+    """'11 suspects were in custody' and 'about 36 hostages' held by gunmen count different people:
+    arrests are their own measure, never compared with the captured."""
+    got = _one("Officials said about 36 hostages were still held inside the mall. Police said 11 suspects "
+               "were in custody and nine people had been arrested at the border.")
+    assert got["11"].measure == got["nine"].measure == "arrested" and got["about 36"].measure == "captured"
+    assert got["11"].topic != got["about 36"].topic

@@ -27,6 +27,7 @@ class CrosscheckApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
     ]
     ENABLE_COMMAND_PALETTE = True
 
@@ -99,12 +100,17 @@ def help_sections():
     from .widgets.article import ArticleView
     from .widgets.claims import ClaimTable
     from .widgets.conflicts import ConflictList, FigureTable
+    from .screens.history import HistoryScreen
+    from .screens.search import SearchScreen
     from .widgets.sources import SourceList
+    from .widgets.virtual_table import JUMP_BINDINGS
     return [("Everywhere", list(CrosscheckApp.BINDINGS)), ("Dashboard", list(MainScreen.BINDINGS)),
             ("Sources pane", list(SourceList.BINDINGS)), ("Article pane", list(ArticleView.BINDINGS)),
             ("Claims pane", list(ClaimTable.BINDINGS)), ("Conflicts", list(ConflictList.BINDINGS)),
             ("Figures side by side", list(FigureTable.BINDINGS)), ("Note editor", list(NoteScreen.BINDINGS)),
-            ("Best figure", list(FigureScreen.BINDINGS)), ("Export", list(ExportScreen.BINDINGS))]
+            ("Best figure", list(FigureScreen.BINDINGS)), ("Export", list(ExportScreen.BINDINGS)),
+            ("Lists and tables", list(JUMP_BINDINGS)), ("Article search", list(SearchScreen.BINDINGS)),
+            ("History", list(HistoryScreen.BINDINGS))]
 
 
 def binding_ids() -> set[str]:

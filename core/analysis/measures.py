@@ -43,7 +43,7 @@ _TOLL_NOUNS = (
                 r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
     ("missing", r"number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|persons\s+)?(?:still\s+)?missing(?:\s+\w+){0,3}|"
                 r"missing\s+(?:at|to)"),
-    ("captured", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))|arrests\s+(?:at|to)"),
+    ("arrested", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))|arrests\s+(?:at|to)"),
     ("displaced", r"number\s+of\s+(?:the\s+)?displaced(?:\s+people)?"),
 )
 _TOLL_VERB = (r"(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|"
@@ -64,7 +64,13 @@ _TOLL_END = re.compile(
 _GENERIC_FIGURE = re.compile(
     r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
     r"updated\s+|final\s+|first\s+)?(?:figure|tally|count|total|estimate|number)\b", re.I)
-_CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go\s+up\s+to)\s*[\"“]?\s*$", re.I)
+_CEILING = re.compile(r"\b(?:could|may|might)(?:\s+(?:well|soon|still|eventually))?\s+(?:reach|rise\s+to|climb\s+to|"
+                      r"go\s+up\s+to|cross|exceed|top|hit|surpass)\s*[\"“]?\s*$"
+                      r"|\b(?:expected|likely|feared|set|projected|poised)\s+to\s+(?:reach|rise\s+to|climb\s+to|cross|exceed|"
+                      r"top|hit|surpass|be)\s*[\"“]?\s*$"
+                      r"|\b(?:toll|number|figure|count)\s+to\s+(?:be|reach|rise\s+to|cross|exceed|top|hit)\s*$", re.I)
+"""A forecast, not a count: "the toll could reach 300", "the number of dead was expected to reach 55",
+"the fatalities could reach 7,000", "Death toll to be close to 300" (a headline)."""
 
 
 _LETTER = re.compile(r"[a-z]")
@@ -148,7 +154,7 @@ _INCLUDE = frozenset({"include", "includes", "included"})
 _SUBJECT_MEASURE = {"dead": "killed", "deceased": "killed", "victims": "killed", "killed": "killed",
                     "fatalities": "killed", "died": "killed", "missing": "missing", "injured": "injured",
                     "wounded": "injured", "hurt": "injured", "hospitalised": "injured", "hospitalized": "injured",
-                    "arrested": "captured", "detained": "captured", "abducted": "captured", "kidnapped": "captured",
+                    "arrested": "arrested", "detained": "arrested", "abducted": "captured", "kidnapped": "captured",
                     "hostages": "captured", "displaced": "displaced", "evacuated": "displaced"}
 _SUBJECT_STOP = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "and", "but", "while"})
 
@@ -217,7 +223,7 @@ _TOLL_OF_GROUP = re.compile(
     re.I)
 _TOLL_OF_MEASURE = {"killed": "killed", "dead": "killed", "who died": "killed", "injured": "injured",
                     "wounded": "injured", "hurt": "injured", "missing": "missing", "abducted": "captured",
-                    "kidnapped": "captured", "arrested": "captured", "detained": "captured", "displaced": "displaced"}
+                    "kidnapped": "captured", "arrested": "arrested", "detained": "arrested", "displaced": "displaced"}
 _CAME_BACK_MEASURE = re.compile(r"(?:have\s+|has\s+|had\s+)?(?:escaped|been\s+freed|been\s+rescued|been\s+released|returned|fled)$")
 """'the number of girls who have escaped': those counted came back, which is no casualty."""
 

@@ -10,6 +10,7 @@ from crosscheck.core.naming import source_title
 
 from ..messages import SourceHighlighted
 from ..safe import plain
+from .virtual_table import DATA_TABLE_JUMPS
 
 
 class SourceList(DataTable):
@@ -18,6 +19,7 @@ class SourceList(DataTable):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="sources.down"),
         Binding("k", "cursor_up", "Up", show=False, id="sources.up"),
+        *DATA_TABLE_JUMPS,
     ]
 
     def __init__(self, **kwargs) -> None:
