@@ -424,3 +424,13 @@ def test_arrests_are_not_the_taken():
                "were in custody and nine people had been arrested at the border.")
     assert got["11"].measure == got["nine"].measure == "arrested" and got["about 36"].measure == "captured"
     assert got["11"].topic != got["about 36"].topic
+
+
+def test_a_past_year_with_a_new_place_under_a_weekday_lead_is_another_event():
+    """Undated page, lead 'on Friday': 'In 2018, militants seized 110 girls from a school in Dapchi'
+    is a past event, not the raid the page reports."""
+    a = analyse_texts("Gunmen raid school in Kankara\n\nGunmen stormed a boys' school in Kankara on Friday night and "
+                      "about 400 students are missing, police said.\n\nIn 2018, militants seized 110 girls from a "
+                      "school in Dapchi, Yobe state.", published=[None])
+    got = by_figure(a)
+    assert got["110"].event != got["about 400"].event
