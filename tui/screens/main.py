@@ -203,7 +203,7 @@ class MainScreen(Screen):
     @on(ClaimHighlighted)
     def _claim_highlighted(self, message: ClaimHighlighted) -> None:
         """A claim highlighted outside the sources view (the figures side by side)."""
-        self.query_one(SourcesView).highlight(message.claim_id)
+        self.query_one(SourcesView).highlight(message.claim_id, message.origin)
 
     @on(ClaimChosen)
     def _claim_chosen(self, message: ClaimChosen) -> None:

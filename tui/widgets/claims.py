@@ -157,11 +157,12 @@ class ClaimTable(DecidesClaims, VirtualTable):
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
-        self.post_message(ClaimHighlighted(event.key))
+        self.post_message(ClaimHighlighted(event.key, origin=self))
 
     def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.post_message(ClaimChosen(event.key))
 
     def select_claim(self, claim_id: str) -> None:
-        self.move_to_key(claim_id)
+        """Puts the cursor on a claim without announcing it: the caller already shows it."""
+        self.move_to_key(claim_id, announce=False)

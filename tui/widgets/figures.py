@@ -143,7 +143,7 @@ class FigureTable(DecidesClaims, DataTable):
         event.stop()
         key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
         if key:
-            self.post_message(ClaimHighlighted(key))
+            self.post_message(ClaimHighlighted(key, origin=self))
 
 
 def detail_text(ix: AnalysisIndex, claim_id: str) -> Text:
