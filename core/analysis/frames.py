@@ -257,9 +257,13 @@ def segment_sentences(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention,
                 continue
             shared = (anchor.year and w.year) or (anchor.month and w.month) or (
                 anchor.weekday is not None and w.weekday is not None)
-            if not shared:
-                continue  # a bare year says nothing against a weekday-only lead
-            if timeref.compatible(w, anchor):
+            elsewhere = (not shared and w.year is not None and anchor.year is None and anchor.month is None
+                         and bool(places.find(s.text) - set(primary.places)))
+            if not shared and not elsewhere:
+                continue  # a bare year says nothing against a weekday-only lead...
+            if not elsewhere and timeref.compatible(w, anchor):
+                # ...unless it comes with a place the lead has not named: "In 2018, militants seized
+                # 110 girls from a school in Dapchi" under a lead dated only "on Friday"
                 cues.append((w.start, primary, "date"))
                 continue
             target = bg_in_sentence or next(

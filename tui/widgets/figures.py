@@ -127,7 +127,7 @@ class FigureTable(DecidesClaims, DataTable):
             self._draw(keep=True)
 
     @property
-    def current_claim(self) -> str | None:  # type: ignore[override]
+    def current_claim(self) -> str | None:
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
