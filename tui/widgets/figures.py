@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from crosscheck.core import estimate
+from crosscheck.core.folding import fold
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict
 from crosscheck.core.naming import claimant_label, claimant_name, group_label, source_name, source_names
@@ -25,7 +26,7 @@ from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
 from ..columns import Column, fit, want
-from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
+from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, VerdictRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
 from .virtual_table import DATA_TABLE_JUMPS
@@ -48,6 +49,12 @@ class FigureRow:
     date: str
     low: int | None
     high: int | None
+    folded: tuple[str, ...] = ()
+    """Every claim the row stands for (one article repeating one figure); empty: just `claim`."""
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return self.folded or (self.claim,)
 
 
 class FigureTable(DecidesClaims, DataTable):
@@ -79,7 +86,7 @@ class FigureTable(DecidesClaims, DataTable):
             Column("source", "source", 10, longest("source", "source", 10, 36), 1),
             Column("claimant", "claimant", 14, longest("claimant", "claimant", 14, 60), 1),
             Column("interval", "interval", 6, longest("interval", "interval", 6, 16), 2),
-            Column("strip", "scale", 8, 8, 3, elastic=True),
+            Column("strip", "scale", 6, 6, 3, elastic=True),
             Column("date", "date", 10, 10, 4, optional=True),
             Column("text", "as written", 8, longest("text", "as written", 8, 24), 5, optional=True),
         ]
@@ -129,6 +136,17 @@ class FigureTable(DecidesClaims, DataTable):
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
 
+    def members_of(self, claim_id: str) -> tuple[str, ...]:
+        """The claims a row stands for: a folded row's every repeat, else the claim itself."""
+        row = next((r for r in self.figure_rows if r.claim == claim_id), None)
+        return row.members if row else (claim_id,)
+
+    def action_verdict(self, verdict: str | None) -> None:
+        """A verdict on a folded row is recorded for each claim it stands for."""
+        if self.current_claim:
+            for cid in self.members_of(self.current_claim):
+                self.post_message(VerdictRequested(cid, verdict))
+
     def action_figure(self) -> None:
         if self.topic_id:
             self.post_message(FigureRequested(self.topic_id, self.current_claim))
@@ -144,6 +162,18 @@ class FigureTable(DecidesClaims, DataTable):
         key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
         if key:
             self.post_message(ClaimHighlighted(key, origin=self))
+
+
+def folded_verdict_cell(review: Review, topic_id: str, claim_ids: tuple[str, ...]) -> Text:
+    """The verdict marks of a row standing for `claim_ids`: the first claim's, `★` when any is
+    the chosen figure, and `±` when the claims do not all have the same verdict."""
+    first = review.claims.get(claim_ids[0])
+    chosen = review.figure_claims.get(topic_id) in claim_ids
+    cell = verdict_cell(first, chosen)
+    verdicts = {(d.verdict if (d := review.claims.get(c)) else None) for c in claim_ids}
+    if len(verdicts) > 1:
+        cell.append("±", style="bold")
+    return cell
 
 
 def detail_text(ix: AnalysisIndex, claim_id: str) -> Text:
@@ -210,15 +240,19 @@ class ConflictDetail(Vertical, can_focus=False):
         scale = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
         in_pairs = set(x.disputed)
         rows = []
-        for cid in members:
+        for ids in fold([ix.claims[c] for c in members]):
+            cid = ids[0]
             c = ix.claims[cid]
             s = ix.sources[c.source]
             mark = "≠" if cid in in_pairs else ("part" if cid in x.parts else "")
             if s.same_story_as:
                 mark += "≈"
+            if len(ids) > 1:
+                mark += f"×{len(ids)}"
             rows.append(FigureRow(cid, mark, source_name(s), claimant_name(c.attributed_to, s),
-                                  interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high))
-        table.fill(rows, {cid: self._review(review, x.topic, cid) for cid in members}, scale)
+                                  interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high,
+                                  ids if len(ids) > 1 else ()))
+        table.fill(rows, {r.claim: self._review(review, x.topic, r.members) for r in rows}, scale)
         detail.update(detail_text(ix, members[0]) if members else "")
 
     @staticmethod
@@ -237,15 +271,16 @@ class ConflictDetail(Vertical, can_focus=False):
             return
         self.query_one("#conflict-summary", Static).update(self._summary(ix, x, review))
         table = self.query_one(FigureTable)
-        for cid in self.members(x):
-            cell = self._review(review, x.topic, cid)
-            table.reviews[cid] = cell
+        for r in table.figure_rows:
+            cell = self._review(review, x.topic, r.members)
+            table.reviews[r.claim] = cell
             if any(k.value == "review" for k in table.columns):
-                table.update_cell(cid, "review", cell)
+                table.update_cell(r.claim, "review", cell)
 
     @staticmethod
-    def _review(review: Review, topic_id: str, claim_id: str) -> Text:
-        return verdict_cell(review.claims.get(claim_id), review.figure_claims.get(topic_id) == claim_id)
+    def _review(review: Review, topic_id: str, claim_ids: tuple[str, ...]) -> Text:
+        """The row's marks; a folded row whose claims were decided differently adds `±`."""
+        return folded_verdict_cell(review, topic_id, claim_ids)
 
     @staticmethod
     def _summary(ix: AnalysisIndex, x: Conflict, review: Review) -> Text:
