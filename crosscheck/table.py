@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosscheck.core.model import Analysis
+from crosscheck.core.naming import claimant_name, group_label, source_name, source_title
 from crosscheck.core.analysis.numbers import interval_text
 from crosscheck.core.text_safety import inert_line
 
@@ -47,7 +48,7 @@ def render(analysis: Analysis, console: Console) -> None:
         sources.add_column(col, **kw)
     for s in a.sources:
         n = sum(1 for c in a.claims if c.source == s.id)
-        sources.add_row(s.id, safe(s.outlet or "—"), safe(s.published or "—"), safe(s.title or s.path, 60),
+        sources.add_row(s.id, safe(s.outlet or "—"), safe(s.published or "—"), safe(source_title(s), 60),
                         str(n), ", ".join(s.same_story_as) or "")
     console.print(sources)
 
@@ -56,7 +57,7 @@ def render(analysis: Analysis, console: Console) -> None:
     for x in a.conflicts:
         t = next(t for t in a.topics if t.id == x.topic)
         title = Text(f"{x.id} {x.kind}: ", style="bold")
-        title.append_text(safe(f"{t.who} {t.measure}"))
+        title.append_text(safe(f"{group_label(t.who)} {t.measure}"))
         title.append(" · ")
         title.append_text(safe(events[t.event].label if t.event in events else t.event))
         table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
@@ -69,13 +70,13 @@ def render(analysis: Analysis, console: Console) -> None:
             mark = "≠" if cid in x.disputed else ""
             if x.kind == "internal" and cid in x.parts:
                 mark = "part"
-            table.add_row(cid, safe(s.outlet or s.path, 16), safe(c.number_text),
-                          interval_text(c.low, c.high), safe(c.attributed_to or "(outlet)"), mark)
+            table.add_row(cid, safe(source_name(s), 16), safe(c.number_text),
+                          interval_text(c.low, c.high), safe(claimant_name(c.attributed_to, s)), mark)
         for cid in x.parts:
             if cid not in x.claims:
                 c = claims[cid]
-                table.add_row(cid, safe(src[c.source].outlet or src[c.source].path, 16), safe(c.number_text),
-                              interval_text(c.low, c.high), safe(c.attributed_to or "(outlet)"), "part")
+                table.add_row(cid, safe(source_name(src[c.source]), 16), safe(c.number_text),
+                              interval_text(c.low, c.high), safe(claimant_name(c.attributed_to, src[c.source])), "part")
         estimate = Text(f"estimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)} · "
                         f"{t.independent_sources} independent source(s) · ")
         estimate.append_text(safe(x.why))
@@ -88,7 +89,7 @@ def render(analysis: Analysis, console: Console) -> None:
                     ("indep.", {"justify": "right"})):
         topics.add_column(col, **kw)
     for t in a.topics:
-        topics.add_row(t.id, t.event, t.measure, safe(t.who, 30), f"{_n(t.low)}/{_n(t.best)}/{_n(t.high)}",
+        topics.add_row(t.id, t.event, t.measure, safe(group_label(t.who), 30), f"{_n(t.low)}/{_n(t.best)}/{_n(t.high)}",
                        str(len(t.claims)), str(t.independent_sources))
     console.print(topics)
 

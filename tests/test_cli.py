@@ -101,7 +101,7 @@ def test_markup_in_article_printed_literally(capsys, tmp_path):
     (tmp_path / "[bold red]evil.txt").write_text("[bold red]Raid[/] on \x1b[31mthe camp\n\nSeven guards were killed in the raid.\n")
     code, out, _ = run(capsys, "analyze", str(tmp_path), "--format", "table")
     assert code == 0 and "\x1b" not in out
-    assert "[bold red]evil.txt" in out
+    assert "[bold red]evil" in out  # the file name, as words, printed literally
 
 
 def test_console_script_version():
@@ -167,7 +167,7 @@ def test_export_to_stdout_and_file(capsys, tmp_path, reviewed_db, fmt):
             assert rows["c1"]["verdict"] == "accepted" and rows["c1"]["note"] == "checked | twice\nwith the desk"
             assert rows["c14"]["verdict"] == "" and rows["c28"]["topic_figure_text"] == "10 to 12"
         else:
-            assert "| c1 | Devdiscourse | 2024-11-23 | At least six | 6..∞ | (the outlet) | ≠ | accepted | " \
+            assert "| c1 | Devdiscourse | 2024-11-23 | At least six | 6..∞ | Devdiscourse | ≠ | accepted | " \
                    "checked \\| twice<br>with the desk |" in text
             assert "- **Chosen figure:** **10..12** “10 to 12” typed in by the reviewer" in text
     if fmt == "csv":

@@ -70,3 +70,49 @@ def test_core_uses_relative_imports():
     bad = [f"{p.relative_to(ROOT)}: {m}" for p in (ROOT / "core").rglob("*.py")
            for level, m in _imports(p) if level == 0 and m.startswith("crosscheck")]
     assert not bad, bad
+
+
+def _tui_module(path: Path) -> str:
+    """The dotted name a file under tui/ installs as."""
+    parts = ["crosscheck", "tui", *path.relative_to(ROOT / "tui").with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _tui_imports(path: Path) -> set[str]:
+    """The tui modules a tui file imports, at any level (top, inside functions, TYPE_CHECKING)."""
+    me = _tui_module(path)
+    package = me.split(".") if path.name == "__init__.py" else me.split(".")[:-1]
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package[: len(package) - (node.level - 1)] + ([base] if base else []))
+            names = [base] + [f"{base}.{a.name}" for a in node.names]
+        else:
+            continue
+        out |= {n for n in names if n.startswith("crosscheck.tui.") and n != me}
+    return out
+
+
+def test_tui_modules_import_no_cycle():
+    """No tui module imports, even lazily or for typing, a module that imports it back."""
+    files = {_tui_module(p): p for p in (ROOT / "tui").rglob("*.py")}
+    graph = {m: {n for n in _tui_imports(p) if n in files} for m, p in files.items()}
+    cycles = []
+
+    def visit(m: str, stack: list[str]) -> None:
+        for n in sorted(graph[m]):
+            if n in stack:
+                cycles.append(" -> ".join(stack[stack.index(n):] + [n]))
+            elif n not in done:
+                visit(n, stack + [n])
+        done.add(m)
+
+    done: set[str] = set()
+    for m in sorted(graph):
+        if m not in done:
+            visit(m, [m])
+    assert not cycles, cycles

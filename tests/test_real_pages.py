@@ -356,3 +356,41 @@ def test_a_rise_by_a_figure_to_another_is_not_a_range():
                "the ministry said.")
     assert (got["13"].low, got["13"].high, got["13"].measure) == (13, 13, "killed")
     assert "one to 13" not in got
+
+
+def test_a_lead_figure_dated_only_last_year_stays_with_the_article_event():
+    """An undated follow-up ('killed at least 500 people in a village last year, the UN said') whose
+    aside names no date, place or event of its own is about the article's event, not a new one."""
+    a = analyse_texts("UN report on Karvo\n\nSoldiers are believed to have killed at least 500 people over several days "
+                      "in a village last year, the UN said Friday. The report said the killings took place in the "
+                      "village of Karvo in central Mali during a military operation in March.",
+                      "Massacre in Karvo\n\nMore than 300 civilians were killed in the village of Karvo in central "
+                      "Mali during a military operation in late March, a rights group said.", published=[None, "2023-04-05"])
+    got = by_figure(a)
+    assert got["at least 500"].event == got["More than 300"].event
+    assert got["at least 500"].topic == got["More than 300"].topic
+
+
+def test_of_them_after_an_uncounted_group_is_a_part_not_the_toll():
+    """'She gave first aid to 12 people. Seven of them died': the seven are a part, not the toll."""
+    a = analyse_texts("Crush in Hanvale\n\nAt least 150 people died in the crush in Hanvale on Saturday, officials said. A volunteer said "
+                      "she gave first aid to 12 people lying in the street. Seven of them were declared dead there.",
+                      "Hanvale crush toll\n\nThe toll of Saturday's crush in Hanvale rose to 154, the ministry said.",
+                      published=["2024-05-04", "2024-05-05"])
+    got = by_figure(a)
+    assert got["Seven"].measure == "killed" and got["Seven"].topic != got["154"].topic == got["At least 150"].topic
+
+
+def test_a_relative_clause_inside_an_apposition_does_not_become_the_speaker():
+    """'Lee Dana, an official at a group that runs shelters in the port, said ...': Lee Dana speaks."""
+    got = _one("Lee Dana, an official at a charity that runs shelters in the port, said 12 people died in the "
+               "water overnight.")
+    assert got["12"].attributed_to.startswith("Lee Dana")
+
+
+def test_a_photo_credit_line_is_not_part_of_the_speaker():
+    """A caption credit ('... AFP/Getty Images') above 'Ama Sule, principal of ...' stays out of her name."""
+    got = _one("Pupils at the school. Photo: AFP/Getty Images\n\nAma Sule, principal of Hill Secondary School, "
+               "Tamba, has denied reports that most of the pupils were safe.\n\n\u201cThe report is not true,\u201d "
+               "Sule said, referring to a claim that only eight of the girls were still held.")
+    assert got["eight"].attributed_to.startswith("Ama Sule, principal")

@@ -83,6 +83,24 @@ def test_topic_figure_from_a_claim_and_typed(ix, db):
     assert again.topics[topic].note == "best sourced"
 
 
+def test_a_decision_replaces_the_review_and_leaves_the_old_one_unchanged(ix, db):
+    """Each write gives the session a new Review; a Review read before it (by the UI thread) keeps
+    the decisions it had, so the store thread never changes a value another thread is reading."""
+    s = Session(Store.open(db), ix, "ana")
+    topic = ix.analysis.conflicts[0].topic
+    claim = ix.claims[ix.topics[topic].claims[0]]
+    before = s.review
+    s.set_verdict(claim.id, "accepted")
+    after_verdict = s.review
+    s.set_figure(topic, Figure(claim.low, claim.high, claim.fingerprint, claim.number_text), "why")
+    assert before.claims == {} and before.topics == {} and before.figure_claims == {}
+    assert after_verdict is not before and after_verdict.topics == {} and after_verdict.figure_claims == {}
+    assert s.review.claims[claim.id].verdict == "accepted" and s.review.figure_claims[topic] == claim.id
+    s.undo()
+    assert s.review.topics[topic].figure is None and topic not in s.review.figure_claims
+    assert after_verdict.claims[claim.id].verdict == "accepted" and s.review.claims[claim.id].verdict == "accepted"
+
+
 def test_stale_write_is_refused_and_reports_the_other_reviewer(ix, db):
     """A write over a decision this session never saw is refused, naming who made it and what."""
     ana = Session(Store.open(db), ix, "ana")

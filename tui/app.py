@@ -79,8 +79,9 @@ class CrosscheckApp(App):
             self.notify("Nothing to export yet: the analysis is still running.", severity="warning")
             return
         from crosscheck.core.report import write_analysis_json
-        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (ix.analysis.root or "corpus"))
-        target = Path.cwd() / f"crosscheck-{name}.json"
+
+        from .screens.export import file_stem
+        target = Path.cwd() / f"{file_stem(ix.analysis.root)}.json"
         try:
             with target.open("w", encoding="utf-8") as out:
                 write_analysis_json(ix.analysis, out)

@@ -5,6 +5,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from crosscheck.core.naming import group_label, source_name, source_title
+
 from .safe import clean
 
 
@@ -29,11 +31,11 @@ class CrosscheckCommands(Provider):
         ix = main.ix
         if ix is not None:
             for s in ix.analysis.sources:
-                label = clean(f"Jump to source: {s.outlet or s.path} — {s.title or s.path}")[:100]
+                label = clean(f"Jump to source: {source_name(s)} — {source_title(s)}")[:100]
                 out.append((label, partial(main.open_source, s.id), clean(s.path)))
             for x in ix.analysis.conflicts:
                 t = ix.topics[x.topic]
-                label = clean(f"Jump to conflict {x.id}: {t.who} {t.measure} ({x.kind})")[:100]
+                label = clean(f"Jump to conflict: {group_label(t.who)} {t.measure} ({x.kind})")[:100]
                 out.append((label, partial(main.open_conflict, x.id), clean(ix.event_label(t.event))))
         return out
 

@@ -1,8 +1,11 @@
 """The review desk: the dashboard's link to the review database.
 
 The main screen forwards decision intents here; every store call runs on the `StoreThread` and
-the screen is redrawn only from its completion callback, i.e. after the commit. A timer polls
-for other reviewers' commits and redraws when there are any.
+the desk posts `ReviewChanged` to the widget that owns it only from the call's completion
+callback, i.e. after the commit; the owner redraws on that message. A timer polls for other
+reviewers' commits and posts `ReviewChanged` when there are any. The desk knows its owner only as
+a widget (to post messages, notify and push modals), never as the main screen, so the two
+modules do not import each other.
 """
 from __future__ import annotations
 
@@ -10,25 +13,28 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from crosscheck.core.review.decisions import Review, claim_label, topic_label
 from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.review.decisions import Review, claim_label, topic_label
 
+from .messages import ReviewChanged
 from .store_thread import StoreThread
 
 if TYPE_CHECKING:
-    from crosscheck.core.review.session import Session
+    from textual.widget import Widget
 
-    from .screens.main import MainScreen
+    from crosscheck.core.review.session import Session
 
 POLL_SECONDS = 1.5
 """How often another reviewer's decisions are looked for (a cheap `PRAGMA data_version`)."""
 
 
 class ReviewDesk:
-    def __init__(self, screen: "MainScreen", *, paths: Sequence[str], db: str | None, read_only: bool,
+    """One dashboard's review session: opens the store, sends decisions to it, reports back."""
+
+    def __init__(self, owner: Widget, *, paths: Sequence[str], db: str | None, read_only: bool,
                  reviewer: str | None) -> None:
         from crosscheck.core.review.store import default_path
-        self.screen = screen
+        self.owner = owner
         self.path = Path(db).expanduser() if db else default_path(paths)
         self.ask_read_only = read_only
         self.reviewer = reviewer
@@ -63,7 +69,7 @@ class ReviewDesk:
             f"Could not open the review database {path} ({type(e).__name__}: {e}); decisions cannot be "
             "saved in this session.", "Review database error", "error", 20))
         if self._timer is None:
-            self._timer = self.screen.set_interval(POLL_SECONDS, self.poll)
+            self._timer = self.owner.set_interval(POLL_SECONDS, self.poll)
 
     def stop(self) -> None:
         if self.thread is not None:
@@ -74,7 +80,7 @@ class ReviewDesk:
 
     def _opened(self, session: Session) -> None:
         self.session = session
-        self.screen.review_changed()
+        self._changed()
         if session.read_only:
             self._say(f"{session.store.reason}. You can read and export; decisions are not saved.",
                       "Review database read-only", "warning", 20)
@@ -113,7 +119,7 @@ class ReviewDesk:
             write = s.set_claim_note if kind == "claim" else s.set_topic_note
             self.thread.submit(lambda: write(target, text), self._saved, self._failed)
 
-        self.screen.app.push_screen(NoteScreen(about, current.note if current else ""), save)
+        self.owner.app.push_screen(NoteScreen(about, current.note if current else ""), save)
 
     def figure(self, topic_id: str, claim_id: str | None) -> None:
         s = self._ready()
@@ -126,7 +132,7 @@ class ReviewDesk:
                 self.thread.submit(lambda: s.set_figure(topic_id, choice.figure, choice.note),
                                    self._saved, self._failed)
 
-        self.screen.app.push_screen(FigureScreen(s.ix, topic_id, s.topic(topic_id), claim_id), save)
+        self.owner.app.push_screen(FigureScreen(s.ix, topic_id, s.topic(topic_id), claim_id), save)
 
     def undo(self) -> None:
         s = self._ready()
@@ -134,22 +140,21 @@ class ReviewDesk:
             self.thread.submit(s.undo, self._undone, self._failed)
 
     def _saved(self, _decision) -> None:
-        self.screen.review_changed()
+        self._changed()
 
     def _undone(self, result) -> None:
         _kind, _target, d = result
-        self.screen.review_changed()
+        self._changed()
         self._say(f"Undone: {d.label}", "Undo", "information", 4)
 
     def poll(self) -> None:
         s, thread = self.session, self.thread
         if s is not None and thread is not None and thread.idle:
-            thread.submit(s.poll, lambda changed: changed and self.screen.review_changed())
+            thread.submit(s.poll, self._polled)
 
-    def export(self, fmt: str, path: Path) -> None:
+    def export(self, ix: AnalysisIndex | None, fmt: str, path: Path) -> None:
         """Writes the review in the store thread, so it sees every decision made before it."""
         s = self.session
-        ix = self.screen.ix
         if ix is None or self.thread is None:
             self._say("Nothing to export yet: the analysis is still running.", "", "warning", 4)
             return
@@ -166,11 +171,18 @@ class ReviewDesk:
                            lambda e: self._say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}",
                                                "Export failed", "error", 10))
 
+    def _changed(self) -> None:
+        self.owner.post_message(ReviewChanged())
+
+    def _polled(self, changed: bool) -> None:
+        if changed:
+            self._changed()
+
     def _failed(self, e: BaseException) -> None:
         from crosscheck.core.review.session import NothingToUndo
         from crosscheck.core.review.store import Stale, StoreError
         if isinstance(e, Stale):
-            self.screen.review_changed()
+            self._changed()
             self._say(str(e), "Changed by another reviewer", "warning", 12)
         elif isinstance(e, NothingToUndo):
             self._say(str(e), "", "information", 3)
@@ -180,4 +192,4 @@ class ReviewDesk:
             self._say(f"Not saved: {type(e).__name__}: {e}", "Review database error", "error", 12)
 
     def _say(self, message: str, title: str, severity: str, timeout: float) -> None:
-        self.screen.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        self.owner.notify(message, title=title, severity=severity, timeout=timeout, markup=False)

@@ -53,3 +53,7 @@ class FigureRequested(Message):
         super().__init__()
         self.topic_id = topic_id
         self.claim_id = claim_id
+
+
+class ReviewChanged(Message):
+    """The review's decisions changed (a commit here, an undo, another reviewer's): redraw the marks."""

@@ -5,11 +5,16 @@
     5      ·········┃············
 
 Open ends run to the edge with an arrow, exact figures are a single bar, so figures that do
-not overlap are visibly apart. Logarithmic when the figures span more than a factor of 20.
+not overlap are visibly apart. The scale is linear while the figures span up to 20 times, and
+logarithmic beyond (3 and 224 must not share a corner of the strip). The logarithm is of
+`1 + v`, so a zero sits at the left edge instead of at minus infinity.
 """
 from __future__ import annotations
 
 import math
+
+LOG_FROM = 20
+"""Spreads (highest / lowest figure) above this are drawn on a logarithmic scale."""
 
 
 def scale(intervals: list[tuple[int | None, int | None]]) -> tuple[float, float, bool]:
@@ -17,23 +22,27 @@ def scale(intervals: list[tuple[int | None, int | None]]) -> tuple[float, float,
     ends = [v for lo, hi in intervals for v in (lo, hi) if v is not None]
     if not ends:
         return 0.0, 1.0, False
-    lo, hi = min(ends), max(ends)
-    if lo == hi:
-        lo, hi = lo * 0.5, hi * 1.5 + 1
-    log = lo > 0 and hi / lo > 20
+    lo, hi = float(min(ends)), float(max(ends))
+    if lo == hi:  # one figure: put it in the middle
+        return lo * 0.5, hi * 1.5 + 1, False
+    if hi / max(lo, 1.0) > LOG_FROM:
+        a, b = math.log1p(lo), math.log1p(hi)
+        pad = (b - a) * 0.06
+        return max(0.0, math.expm1(a - pad)), math.expm1(b + pad), True
     pad = (hi - lo) * 0.12
-    return max(0.0, lo - pad), hi + pad, log
+    return max(0.0, lo - pad), hi + pad, False
 
 
 def _pos(v: float, lo: float, hi: float, log: bool, width: int) -> int:
     if log:
-        v, lo, hi = math.log(max(v, 1e-9)), math.log(max(lo, 1e-9)), math.log(hi)
+        v, lo, hi = math.log1p(max(v, 0.0)), math.log1p(max(lo, 0.0)), math.log1p(max(hi, 0.0))
     frac = 0.0 if hi == lo else (v - lo) / (hi - lo)
     return min(width - 1, max(0, round(frac * (width - 1))))
 
 
 def draw(low: int | None, high: int | None, lo: float, hi: float, log: bool, width: int = 22) -> str:
     """The strip for one interval on the shared scale."""
+    width = max(1, width)
     cells = ["·"] * width
     a = 0 if low is None else _pos(low, lo, hi, log, width)
     b = width - 1 if high is None else _pos(high, lo, hi, log, width)

@@ -66,6 +66,9 @@ _HEADLINE_TAIL = re.compile(
 """'115 schoolgirls still missing after kidnap - principal', '... rises to 79-hospital official':
 a headline that names its source after a dash at its end."""
 _RELATIVE = re.compile(r",\s*(?:which|who)\s+[^,;:()]{3,120},(?=\s*$)")
+_NOT_CLAUSE_START = {"the", "a", "an", "this", "these", "those", "it", "they", "he", "she", "we", "its", "their",
+                     "his", "her", "there", "no", "some", "all", "most", "many"}
+"""Words after 'that' which open a reported clause, not a relative one ('said that the army ...')."""
 _CLAUSE_VERB_START = {"were", "was", "is", "are", "had", "have", "has", "been", "remain", "remains", "remained"}
 _AUX_ONLY = {"had", "has", "have", "also", "later", "earlier", "previously", "then", "first", "reportedly",
              "initially", "already"}
@@ -124,6 +127,10 @@ class Cue:
 
 
 def _clean(who: str) -> str:
+    """A speaker's name never spans a line break: what stands before one is a caption or a
+    credit line ('Getty Images' above 'Asabe Kwambura, principal of ...')."""
+    who = who.strip()
+    who = who.rsplit("\n", 1)[-1]
     who = who.strip(" \"'“”‘’,")
     who = _SPACES.sub(" ", who)
     who = _QUOTES.sub("", who)
@@ -189,6 +196,13 @@ def _subject_before(sentence: str, verb_start: int, depth: int = 0) -> str:
             if low in ("who", "which") and real and real[0].lower() in _CLAUSE_VERB_START and len(real) > 1:
                 # "The parents of schoolgirls who were abducted last week say": the relative
                 # clause describes the subject's last noun; the subject is the phrase before it
+                words = []
+                i -= 1
+                continue
+            if (low == "that" and real and real[0][:1].islower() and real[0].lower() not in _NOT_CLAUSE_START
+                    and i > 0 and tokens[i - 1][1][:1].islower() and tokens[i - 1][1].isalpha()):
+                # "Kim, an official at a group that promotes tourism in the district, said": the
+                # relative clause describes the apposition's noun; the speaker is before it
                 words = []
                 i -= 1
                 continue
@@ -429,7 +443,7 @@ class Speakers:
             window = self.text[lo: hit.end() + 100]
             for pattern in (_TITLE_THEN_NAME, _NAME_THEN_TITLE):
                 for got in pattern.finditer(window):
-                    name, title = got.group("name").strip(), _clean(got.group("title"))
+                    name, title = _clean(got.group("name")), _clean(got.group("title"))
                     surname = name.split()[-1]
                     if len(surname) < 3 or surname.lower() in SPEAKING or surname in out:
                         continue

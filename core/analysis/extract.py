@@ -610,6 +610,11 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         where = scopes.place_part(after[np_end:] if head == "them" else after)
     if where is None and head == "them" and prev is not None:
         where = f"part of the {prev.measure}"
+    elif where is None and head == "them" and (previous is None or previous.sentence_index < s_i - 1):
+        # "she gave CPR to 10 people who were unconscious. Nine of them were declared dead"; "104
+        # survivors were brought ashore. Four of them were taken to hospital": the group of 'them' was
+        # not counted as a casualty, so the figure is a part of it, never the whole toll
+        where = "part of a group counted before"
     if head == "them" and prev is not None:
         part_of = len(local) - 1 if prev.part_of is None else prev.part_of
     if where is None and m.start() <= _BEFORE and _AMONG_THOSE.match(before) and previous is not None:

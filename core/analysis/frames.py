@@ -298,5 +298,13 @@ def segment_sentences(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention,
                 fr.absorb(s.text, pub, with_time=fr is not primary or len(targets) == 1)
             else:
                 fr.absorb(s.text, pub, with_time=False)
-    per_sentence = tuple((tuple((p, fr.number) for p, fr, _ in cues), start.number) for cues, start in sentence_frame)
+    blank = {f.number for f in frames
+             if not f.primary and not f.sequel and f.anchor is None and not f.places and not f.nouns}
+    if blank:  # an aside with no date, place or event noun of its own ('... in a village last year,
+        # the UN said'; '... bigger than the state') is about the article's event
+        mentions = [replace(m, frame=0) if m.frame in blank else m for m in mentions]
+
+    def number(fr: _Builder) -> int:
+        return 0 if fr.number in blank else fr.number
+    per_sentence = tuple((tuple((p, number(fr)) for p, fr, _ in cues), number(start)) for cues, start in sentence_frame)
     return tuple(f.freeze() for f in frames), tuple(mentions), per_sentence

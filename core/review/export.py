@@ -18,6 +18,7 @@ from typing import Any
 from .decisions import Decision, Review, counts
 from ..index import AnalysisIndex
 from ..model import Claim, Topic
+from ..naming import claimant_name, group_label, source_name
 from ..analysis.numbers import interval_text
 from ..report import json_text, to_json as analysis_json
 from ..text_safety import inert
@@ -114,7 +115,7 @@ def _figure_md(ix: AnalysisIndex, review: Review, tid: str, d: Decision) -> str:
     if cid:
         c = ix.claims[cid]
         s = ix.sources[c.source]
-        where = f" from {cid}, {md(s.outlet or s.path)}" + (f", {md(c.attributed_to)}" if c.attributed_to else "")
+        where = f" from {cid}, {md(source_name(s))}, {md(claimant_name(c.attributed_to, s))}"
     elif f.claim is None:
         where = " typed in by the reviewer"
     else:
@@ -143,7 +144,7 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
     if shown:
         out += ["## Topics in conflict or decided", ""]
     for t in shown:
-        out += [f"### {md(t.who or 'people')} · {md(t.measure)} · {md(ix.event_label(t.event))}", ""]
+        out += [f"### {md(group_label(t.who or 'people'))} · {md(t.measure)} · {md(ix.event_label(t.event))}", ""]
         td = review.topics.get(t.id)
         if td and td.figure:
             out.append(f"- **Chosen figure:** {_figure_md(ix, review, t.id, td)}")
@@ -167,14 +168,14 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
             mark = " ".join(dict.fromkeys(_MARK[r] for r in roles.get(cid, {}).values()))
             if review.figure_claims.get(t.id) == cid:
                 mark = (mark + " chosen").strip()
-            out.append(_md_row([cid, md(s.outlet or s.path), md(s.published or "—"), md(c.number_text),
-                                interval_text(c.low, c.high), md(c.attributed_to or "(the outlet)"), mark,
+            out.append(_md_row([cid, md(source_name(s)), md(s.published or "—"), md(c.number_text),
+                                interval_text(c.low, c.high), md(claimant_name(c.attributed_to, s)), mark,
                                 (d.verdict or "") if d else "", md(d.note) if d else ""]))
         out.append("")
     if rest:
         out += ["## Other topics", "", f"{len(rest)} topic(s) with no conflict and no decision:", ""]
         for t in rest:
-            out.append(f"- {md(t.who or 'people')} · {md(t.measure)} · {md(ix.event_label(t.event))}: "
+            out.append(f"- {md(group_label(t.who or 'people'))} · {md(t.measure)} · {md(ix.event_label(t.event))}: "
                        f"{_n(t.low)} / {_n(t.best)} / {_n(t.high)} ({len(t.claims)} claim(s))")
         out.append("")
     orphans = _live(review.orphans)

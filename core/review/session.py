@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .decisions import (Decision, Figure, Review, attach, claim_anchor, claim_key, topic_anchor,
                         topic_key)
@@ -132,16 +132,23 @@ class Session:
         return d
 
     def _apply(self, kind: str, target: str, d: Decision | None) -> None:
-        table = self.review.claims if kind == "claim" else self.review.topics
+        """Makes `review` a new `Review` holding `d` for `target`; the old one is left as it was, so
+        the UI thread may go on reading the value it has while this (store) thread writes."""
+        r = self.review
+        table = dict(r.claims if kind == "claim" else r.topics)
         if d is None:
             table.pop(target, None)
         else:
             table[target] = d
-        if kind == "topic":
-            by_fp = d.figure.claim if d and d.figure else None
-            chosen = next((c for c in self.ix.topics[target].claims
-                           if by_fp and self.ix.claims[c].fingerprint == by_fp), None)
-            if chosen:
-                self.review.figure_claims[target] = chosen
-            else:
-                self.review.figure_claims.pop(target, None)
+        if kind == "claim":
+            self.review = replace(r, claims=table)
+            return
+        figure_claims = dict(r.figure_claims)
+        by_fp = d.figure.claim if d and d.figure else None
+        chosen = next((c for c in self.ix.topics[target].claims
+                       if by_fp and self.ix.claims[c].fingerprint == by_fp), None)
+        if chosen:
+            figure_claims[target] = chosen
+        else:
+            figure_claims.pop(target, None)
+        self.review = replace(r, topics=table, figure_claims=figure_claims)

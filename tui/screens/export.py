@@ -14,6 +14,11 @@ from textual.widgets import Input, RadioButton, RadioSet, Static
 FORMATS = {"markdown": ".md", "csv": ".csv", "json": ".json"}
 
 
+def file_stem(root: str | None) -> str:
+    """`crosscheck-<corpus>` with every character but letters, digits, - and _ made a dash."""
+    return "crosscheck-" + "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (root or "corpus"))
+
+
 class ExportScreen(ModalScreen[tuple[str, Path] | None]):
     """Asks for a format and a file; dismisses with (format, path)."""
 

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from crosscheck.core.review.decisions import Decision, Figure
 from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.naming import claimant_name, group_label, source_name
 from crosscheck.core.analysis.numbers import interval_text
 
 from ..safe import plain
@@ -62,14 +63,14 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
         t = self.topic
         with VerticalScroll(id="figure-box"):
             yield Static(Text.assemble(("Best figure for ", "bold"),
-                                       plain(f"{t.who or 'people'} {t.measure} · {self.ix.event_label(t.event)}", 160)),
+                                       plain(f"{group_label(t.who or 'people')} {t.measure} · {self.ix.event_label(t.event)}", 160)),
                          id="figure-about")
             options = []
             for cid in t.claims:
                 c = self.ix.claims[cid]
                 s = self.ix.sources[c.source]
                 label = Text.assemble((f"{interval_text(c.low, c.high):>9}  ", "bold"),
-                                      plain(f"“{c.number_text}” {s.outlet or s.path} · {c.attributed_to or 'the outlet'}", 90))
+                                      plain(f"“{c.number_text}” {source_name(s)} · {claimant_name(c.attributed_to, s)}", 90))
                 options.append(Option(label, id=cid))
             options.append(Option(Text("Type a figure of my own…", style="italic"), id=OWN))
             if self.current and self.current.figure:

@@ -6,30 +6,31 @@ panes are filled when the analysis arrives. Below 100 columns the panes of a vie
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, ProgressBar, Static
-from textual.worker import Worker, WorkerState
+from textual.widgets import ContentSwitcher, Footer, Header, Static
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Analysis
 
 from ..desk import ReviewDesk
-from ..messages import (ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested, SourceHighlighted,
+from ..messages import (ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested, ReviewChanged,
                         VerdictRequested)
+from ..panes import PANE_NAMES, VIEWS, cycled, pane_holding, tab_line, width_classes
 from ..safe import plain
+from ..status import status_line
 from ..widgets.article import ArticleView
-from ..widgets.claims import ClaimTable, claim_matches
-from ..widgets.conflicts import ConflictDetail, ConflictList, conflict_matches
-from ..widgets.sources import SourceList
-
-VIEWS = {"sources-view": ("sources", "article", "claims"), "conflicts-view": ("conflict-list", "figures")}
-PANE_NAMES = {"sources": "Sources", "article": "Article", "claims": "Claims",
-              "conflict-list": "Conflicts", "figures": "Figures"}
+from ..widgets.claims import ClaimTable
+from ..widgets.conflicts import ConflictList, conflict_matches
+from ..widgets.conflicts_view import ConflictsView
+from ..widgets.filter_box import FilterBox
+from ..widgets.loading import LoadingPanel
+from ..widgets.sources_view import SourcesView
 
 
 class MainScreen(Screen):
@@ -60,34 +61,21 @@ class MainScreen(Screen):
         self.measure_words = measure_words
         self.ix: AnalysisIndex | None = AnalysisIndex.build(analysis) if analysis else None
         self._preloaded = analysis is not None
-        self.current_source: str | None = None
-        self.current_conflict: str | None = None
         self.filter_text = ""
         self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="loading"):
-            yield Static("Reading articles…", id="loading-label")
-            yield ProgressBar(id="loading-bar", show_eta=False)
+        yield LoadingPanel(id="loading")
         yield Static(id="pane-tabs")
         with ContentSwitcher(initial="sources-view", id="views"):
-            with Horizontal(id="sources-view"):
-                yield SourceList(id="sources", classes="pane")
-                yield ArticleView(id="article", classes="pane")
-                yield ClaimTable(id="claims", classes="pane")
-            with Horizontal(id="conflicts-view"):
-                yield ConflictList(id="conflict-list", classes="pane")
-                yield ConflictDetail(id="conflict-detail", classes="pane")
+            yield SourcesView(id="sources-view")
+            yield ConflictsView(id="conflicts-view")
         yield Static(id="empty-state")
-        yield Input(placeholder="filter claims and conflicts: claimant, group, figure, outlet (esc closes)",
-                    id="filter")
+        yield FilterBox(id="filter")
         yield Footer()
 
     def on_mount(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = False
-        box.cursor_blink = False  # no animation: over SSH every frame costs bandwidth
         self.query_one("#empty-state").display = False
         self._layout(self.size.width)
         if self._preloaded:
@@ -95,31 +83,19 @@ class MainScreen(Screen):
         else:
             self.call_after_refresh(self.load)  # paint first: the analysis thread competes for the GIL
 
-    # ---- loading -------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def load(self) -> Analysis:
-        """Reads and analyses the corpus off the event loop, reporting progress."""
-        from crosscheck.core.analysis.pipeline import analyze_paths
+    def load(self) -> None:
+        """Reads and analyses the corpus off the event loop (the panel shows the progress)."""
+        self.query_one(LoadingPanel).start(self.paths, self.aliases, self.measure_words)
 
-        self.app.call_from_thread(self._progress, "reading articles", 0, 0)
-        return analyze_paths(self.paths or None, jobs=None, aliases=self.aliases, measure_words=self.measure_words,
-                             progress=lambda stage, done, total: self.app.call_from_thread(self._progress, stage, done, total))
+    @on(LoadingPanel.Loaded)
+    def _loaded(self, message: LoadingPanel.Loaded) -> None:
+        self.ix = AnalysisIndex.build(message.analysis)
+        self._show_analysis()
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#loading-label", Static).update(Text(f"{stage.capitalize()}…"))
-        bar = self.query_one("#loading-bar", ProgressBar)
-        if total:
-            bar.update(total=total, progress=done)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "load":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.ix = AnalysisIndex.build(event.worker.result)
-            self._show_analysis()
-        elif event.state == WorkerState.ERROR:
-            self.query_one("#loading").display = False
-            self._empty(f"Could not analyse the articles: {event.worker.error}")
+    @on(LoadingPanel.Failed)
+    def _load_failed(self, message: LoadingPanel.Failed) -> None:
+        self.query_one("#loading").display = False
+        self._empty(f"Could not analyse the articles: {message.error}")
 
     def _show_analysis(self) -> None:
         ix = self.ix
@@ -136,38 +112,26 @@ class MainScreen(Screen):
             self._empty("No articles could be read.\n\n" + problems +
                         "\n\ncrosscheck reads .txt, .md and .html files. Press q to quit.")
             return
-        self.query_one(SourceList).show(ix)
+        self.query_one(SourcesView).start(ix, self.desk.review)
         self._fill_conflicts()
-        self.current_source = a.sources[0].id
-        self._show_source(self.current_source)
         self._focus_pane("sources")
         self.desk.start(ix)
 
     def _status(self) -> None:
-        a = self.ix.analysis if self.ix else None
-        if a is None:
-            return
-        line = f"{len(a.sources)} sources · {len(a.claims)} claims · {len(a.conflicts)} conflicts"
-        session = self.desk.session
-        if session is not None:
-            decided = sum(1 for d in session.review.claims.values() if d.verdict)
-            line += f" · {decided} verdict{'s' * (decided != 1)}"
-            if session.review.orphans:
-                line += f" · {len(session.review.orphans)} orphaned"
-            if session.read_only:
-                line += " · READ-ONLY"
-        self.app.sub_title = f"{line} · {a.root}"  # the root last: a narrow header cuts the end
+        if self.ix is not None:
+            session = self.desk.session
+            self.app.sub_title = status_line(self.ix.analysis, session.review if session else None,
+                                             session is not None and session.read_only)
 
+    @on(ReviewChanged)
     def review_changed(self) -> None:
         """Redraws every verdict, note and chosen figure on screen, leaving cursors where they are."""
         ix = self.ix
         if ix is None or not self.loaded:
             return
         review = self.desk.review
-        if self.current_source:
-            self._show_source(self.current_source, keep=True)
-        self.query_one(ConflictList).restyle(ix, review)
-        self.query_one(ConflictDetail).restyle(ix, review)
+        self.query_one(SourcesView).restyle(review)
+        self.query_one(ConflictsView).restyle(ix, review)
         self._status()
 
     @on(VerdictRequested)
@@ -189,16 +153,13 @@ class MainScreen(Screen):
         if self.ix is None:
             self.notify("Nothing to export yet: the analysis is still running.", severity="warning")
             return
-        from pathlib import Path
+        from .export import ExportScreen, file_stem
 
-        from .export import ExportScreen
-        name = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (self.ix.analysis.root or "corpus"))
-
-        def chosen(result) -> None:
+        def chosen(result: tuple[str, Path] | None) -> None:
             if result:
-                self.desk.export(*result)
+                self.desk.export(self.ix, *result)
 
-        self.app.push_screen(ExportScreen(f"crosscheck-{name}-review", Path.cwd()), chosen)
+        self.app.push_screen(ExportScreen(file_stem(self.ix.analysis.root) + "-review", Path.cwd()), chosen)
 
     def show_orphans(self) -> None:
         from .orphans import OrphansScreen
@@ -215,45 +176,26 @@ class MainScreen(Screen):
         empty.display = True
 
     # ---- showing ------------------------------------------------------------------------
-    def _show_source(self, source_id: str, claim_id: str | None = None, keep: bool = False) -> None:
-        ix = self.ix
-        if ix is None or source_id not in ix.sources:
-            return
-        self.current_source = source_id
-        claims = [c for c in ix.claims_by_source.get(source_id, [])
-                  if not self.filter_text or claim_matches(c, self.filter_text, ix.sources[source_id].outlet)]
-        self.query_one(ClaimTable).show(ix, claims, self.desk.review, keep_cursor=keep)
-        if not keep:
-            self.query_one(ArticleView).show(ix, ix.sources[source_id], current=claim_id)
+    @property
+    def current_source(self) -> str | None:
+        """The source whose article and claims are shown."""
+        return self.query_one(SourcesView).current_source
 
     def _fill_conflicts(self) -> None:
         ix = self.ix
-        if ix is None:
-            return
-        conflicts = [x for x in ix.analysis.conflicts
-                     if not self.filter_text or conflict_matches(ix, x, self.filter_text)]
-        self.query_one(ConflictList).show(ix, conflicts, self.desk.review)
-        detail = self.query_one(ConflictDetail)
-        if not ix.analysis.conflicts:
-            detail.query_one("#conflict-summary", Static).update(Text(
-                f"No conflicts: the figures of all {len(ix.analysis.topics)} topics agree "
-                f"({len(ix.analysis.claims)} claims in {len(ix.analysis.sources)} sources).", style="italic"))
-        elif not conflicts:
-            detail.show(ix, None)
-        else:
-            self.current_conflict = conflicts[0].id
-            detail.show(ix, conflicts[0], self.desk.review)
+        if ix is not None:
+            self.query_one(ConflictsView).show(ix, [x for x in ix.analysis.conflicts if not self.filter_text
+                                                    or conflict_matches(ix, x, self.filter_text)], self.desk.review)
 
-    @on(SourceHighlighted)
-    def _source_highlighted(self, message: SourceHighlighted) -> None:
-        if message.source_id != self.current_source:
-            self._show_source(message.source_id)
+    @property
+    def current_conflict(self) -> str | None:
+        """The conflict whose figures are shown."""
+        return self.query_one(ConflictsView).current_conflict
 
     @on(ClaimHighlighted)
     def _claim_highlighted(self, message: ClaimHighlighted) -> None:
-        if self.ix and self.ix.claims[message.claim_id].source == self.current_source:
-            self.query_one(ArticleView).mark(message.claim_id)
-            self.query_one(ClaimTable).select_claim(message.claim_id)
+        """A claim highlighted outside the sources view (the figures side by side)."""
+        self.query_one(SourcesView).highlight(message.claim_id)
 
     @on(ClaimChosen)
     def _claim_chosen(self, message: ClaimChosen) -> None:
@@ -261,79 +203,46 @@ class MainScreen(Screen):
 
     def open_claim(self, claim_id: str) -> None:
         """Shows a claim in its article, scrolled to it and highlighted."""
-        ix = self.ix
-        if ix is None or claim_id not in ix.claims:
-            return
-        claim = ix.claims[claim_id]
-        self.query_one(ContentSwitcher).current = "sources-view"
-        if claim.source != self.current_source:
-            self.query_one(SourceList).select_source(claim.source)
-            self._show_source(claim.source, claim_id)
-        self.query_one(ClaimTable).select_claim(claim_id)
-        article = self.query_one(ArticleView)
-        self.call_after_refresh(article.mark, claim_id)
-        self._focus_pane("article")
+        if self.ix is not None and claim_id in self.ix.claims:
+            self.query_one(ContentSwitcher).current = "sources-view"
+            self.query_one(SourcesView).open_claim(claim_id)
+            self._focus_pane("article")
 
     def open_source(self, source_id: str) -> None:
         """Shows a source's article and claims and focuses the sources pane."""
         self.query_one(ContentSwitcher).current = "sources-view"
-        self.query_one(SourceList).select_source(source_id)
-        self._show_source(source_id)
+        self.query_one(SourcesView).open_source(source_id)
         self._focus_pane("sources")
 
     def open_conflict(self, conflict_id: str) -> None:
         """Shows one conflict in the conflicts view."""
         self.query_one(ContentSwitcher).current = "conflicts-view"
-        self.query_one(ConflictList).select_conflict(conflict_id)
+        self.query_one(ConflictsView).select(conflict_id)
         self._focus_pane("conflict-list")
-
-    @on(ConflictList.Highlighted)
-    def _conflict_highlighted(self, message: ConflictList.Highlighted) -> None:
-        if self.ix:
-            self.current_conflict = message.conflict_id
-            x = next(x for x in self.ix.analysis.conflicts if x.id == message.conflict_id)
-            self.query_one(ConflictDetail).show(self.ix, x, self.desk.review)
 
     # ---- panes and layout ---------------------------------------------------------------
     def on_resize(self, event) -> None:
         self._layout(event.size.width)
 
     def _layout(self, width: int) -> None:
-        self.set_class(width < 100, "narrow")
-        self.set_class(width >= 160, "wide")
-        self.set_class(100 <= width < 160, "medium")
+        for name, on_ in width_classes(width).items():
+            self.set_class(on_, name)
         self._update_tabs()
 
     def _panes(self) -> tuple[str, ...]:
         return VIEWS[self.query_one(ContentSwitcher).current or "sources-view"]
 
     def _current_pane(self) -> str:
-        focused = self.focused
-        node = focused
-        while node is not None and node is not self:
-            if node.id in PANE_NAMES:
-                return node.id
-            node = node.parent
-        return self._panes()[0]
+        return pane_holding(self.focused, self) or self._panes()[0]
 
     def _focus_pane(self, name: str) -> None:
         for pane in PANE_NAMES:
             self.set_class(pane == name, f"show-{pane}")
-        widget = self.query_one(f"#{name}")
-        widget.focus()
+        self.query_one(f"#{name}").focus()
         self._update_tabs(name)
 
     def _update_tabs(self, current: str | None = None) -> None:
-        tabs = self.query_one("#pane-tabs", Static)
-        current = current or self._current_pane()
-        line = Text()
-        for name in self._panes():
-            label = f" {PANE_NAMES[name]} "
-            line.append(f"[{label.strip()}]" if name == current else label,
-                        style="bold reverse" if name == current else "")
-            line.append(" ")
-        line.append("  tab: next pane · ?: help", style="dim")
-        tabs.update(line)
+        self.query_one("#pane-tabs", Static).update(tab_line(self._panes(), current or self._current_pane()))
 
     def action_next_pane(self) -> None:
         self._cycle(1)
@@ -342,13 +251,10 @@ class MainScreen(Screen):
         self._cycle(-1)
 
     def _cycle(self, delta: int) -> None:
-        if isinstance(self.focused, Input):
+        if isinstance(self.focused, FilterBox):
             self.action_close_filter(keep=True)
             return
-        panes = self._panes()
-        current = self._current_pane()
-        i = panes.index(current) if current in panes else -1
-        self._focus_pane(panes[(i + delta) % len(panes)])
+        self._focus_pane(cycled(self._panes(), self._current_pane(), delta))
 
     def action_show_conflicts(self) -> None:
         self.query_one(ContentSwitcher).current = "conflicts-view"
@@ -369,7 +275,7 @@ class MainScreen(Screen):
             self.action_show_conflicts()
             if delta > 0 and self.current_conflict:
                 return
-        self.query_one(ConflictList).step(delta)
+        self.query_one(ConflictsView).step(delta)
 
     def action_toggle_junk(self) -> None:
         article = self.query_one(ArticleView)
@@ -378,39 +284,23 @@ class MainScreen(Screen):
 
     # ---- filter -------------------------------------------------------------------------
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        box.focus()
+        self.query_one(FilterBox).open()
 
     def action_close_filter(self, keep: bool = False) -> None:
-        box = self.query_one("#filter", Input)
-        if not box.display:
-            return
-        if not keep:
-            box.value = ""
-            self._apply_filter("")
-        box.display = False
-        self._focus_pane(self._panes()[0] if not keep else self._panes()[-1])
+        self.query_one(FilterBox).close(keep)
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self._apply_filter(event.value.strip())
+    @on(FilterBox.Closed)
+    def _filter_closed(self, message: FilterBox.Closed) -> None:
+        self._focus_pane(self._panes()[-1] if message.kept else self._panes()[0])
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.action_close_filter(keep=True)
-
-    def _apply_filter(self, text: str) -> None:
-        self.filter_text = text
-        if self.ix and self.current_source:
-            self._show_source(self.current_source)
-            self._fill_conflicts()
-        if text:
-            self.query_one(ClaimTable).border_title = f"Claims matching “{text}”"
-            self.query_one(ConflictList).border_title = f"Conflicts matching “{text}”"
-        else:
-            self.query_one(ClaimTable).border_title = "Claims"
-            self.query_one(ConflictList).border_title = "Conflicts"
+    @on(FilterBox.Applied)
+    def _apply_filter(self, message: FilterBox.Applied) -> None:
+        self.filter_text = text = message.text
+        self.query_one(SourcesView).refilter(text)
+        self._fill_conflicts()
+        # typed text is data: the titles are built as Text, never parsed as markup
+        self.query_one(ClaimTable).border_title = Text(f"Claims matching “{text}”" if text else "Claims")
+        self.query_one(ConflictList).border_title = Text(f"Conflicts matching “{text}”" if text else "Conflicts")
 
     def on_descendant_focus(self, event) -> None:
         name = self._current_pane()

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Block, Claim, Source
+from crosscheck.core.naming import source_name, source_names
 
 from ..messages import ClaimHighlighted, VerdictRequested
 from ..safe import clean
@@ -80,11 +81,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         text = s.readable
         header = Text()
-        header.append(clean(s.outlet or "unknown outlet"), style="bold")
+        header.append(clean(source_name(s)), style="bold")
         header.append(" · " + (s.published or "no date") + " · ")
         header.append(clean(s.path), style="italic")
         if s.same_story_as:
-            header.append("  ≈ same story as " + ", ".join(s.same_story_as), style="bold")
+            header.append(clean("  ≈ same story as " + source_names(s.same_story_as, self.ix.sources if self.ix else {})), style="bold")
         widgets: list[Static] = [Static(header, classes="article-header")]
         blocks = list(s.blocks) or [Block(0, len(text), "body")]
         starts = [b.start for b in blocks]

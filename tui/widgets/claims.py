@@ -7,6 +7,7 @@ from textual.binding import Binding
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Claim
+from crosscheck.core.naming import claimant_name
 from crosscheck.core.analysis.numbers import interval_text
 
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
@@ -52,7 +53,8 @@ class ClaimTable(DecidesClaims, VirtualTable):
             chosen = review.figure_claims.get(c.topic) == c.id
             rows.append((mark, verdict_cell(review.claims.get(c.id), chosen), plain(c.number_text, 30),
                          interval_text(c.low, c.high), c.measure,
-                         plain(c.who or "—", 40), plain(c.attributed_to or "(outlet)", 60), c.event))
+                         plain(c.who or "—", 40), plain(claimant_name(c.attributed_to, ix.sources.get(c.source)), 60),
+                         plain(ix.event_label(c.event), 60)))
         (self.restyle if keep_cursor else self.set_rows)(rows, [c.id for c in claims])
         self.border_subtitle = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
 

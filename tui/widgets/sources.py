@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.naming import source_title
 
 from ..messages import SourceHighlighted
 from ..safe import plain
@@ -38,11 +39,11 @@ class SourceList(DataTable):
         for s in ix.analysis.sources:
             mark = Text("≈", style="bold") if s.same_story_as else Text(" ")
             n_conf = ix.conflicts_by_source.get(s.id, 0)
-            rows.append((mark, plain(s.title or s.path, 80), plain(s.outlet or "—", 16), s.published or "—",
+            rows.append((mark, plain(source_title(s), 80), plain(s.outlet or "—", 16), s.published or "—",
                          Text(str(len(ix.claims_by_source.get(s.id, []))), justify="right"),
                          Text(str(n_conf) if n_conf else "", style="bold", justify="right")))
         keys = [s.id for s in ix.analysis.sources]
-        for key, row in zip(keys, rows):
+        for key, row in zip(keys, rows, strict=True):
             self.add_row(*row, key=key)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -1,0 +1,68 @@
+"""The conflicts view: the list of conflicts beside the selected one's figures.
+
+The view keeps the two panes in step (the highlighted conflict fills the detail) so the screen
+only hands it the conflicts to list and the current review.
+"""
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from crosscheck.core.index import AnalysisIndex
+from crosscheck.core.model import Conflict
+from crosscheck.core.review.decisions import Review
+
+from .conflicts import ConflictDetail, ConflictList
+
+
+class ConflictsView(Horizontal):
+    """Every conflict listed, and the highlighted one's figures side by side."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.ix: AnalysisIndex | None = None
+        self.review = Review()
+        self.current_conflict: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ConflictList(id="conflict-list", classes="pane")
+        yield ConflictDetail(id="conflict-detail", classes="pane")
+
+    def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review) -> None:
+        """Lists `conflicts` (those the filter lets through) and shows the first one's figures."""
+        self.ix, self.review = ix, review
+        self.query_one(ConflictList).show(ix, conflicts, review)
+        detail = self.query_one(ConflictDetail)
+        a = ix.analysis
+        if not a.conflicts:
+            detail.query_one("#conflict-summary", Static).update(Text(
+                f"No conflicts: the figures of all {len(a.topics)} topics agree "
+                f"({len(a.claims)} claims in {len(a.sources)} sources).", style="italic"))
+        elif not conflicts:
+            detail.show(ix, None)
+        else:
+            self.current_conflict = conflicts[0].id
+            detail.show(ix, conflicts[0], review)
+
+    def restyle(self, ix: AnalysisIndex, review: Review) -> None:
+        """Redraws the review marks of both panes; rows and cursors stay."""
+        self.review = review
+        self.query_one(ConflictList).restyle(ix, review)
+        self.query_one(ConflictDetail).restyle(ix, review)
+
+    def select(self, conflict_id: str) -> None:
+        self.query_one(ConflictList).select_conflict(conflict_id)
+
+    def step(self, delta: int) -> None:
+        self.query_one(ConflictList).step(delta)
+
+    @on(ConflictList.Highlighted)
+    def _highlighted(self, message: ConflictList.Highlighted) -> None:
+        message.stop()
+        if self.ix is not None:
+            self.current_conflict = message.conflict_id
+            x = next(x for x in self.ix.analysis.conflicts if x.id == message.conflict_id)
+            self.query_one(ConflictDetail).show(self.ix, x, self.review)
