@@ -61,7 +61,8 @@ async def test_figures_and_claims_show_no_internal_names():
         main = app.main_screen
         seen = []
         for source in main.ix.analysis.sources:
-            main._show_source(source.id)
+            main.open_source(source.id)
+            await pilot.pause()
             table = app.screen.query_one(ClaimTable)
             seen += [str(cell) for row in table.rows for cell in row[2:]]
         await pilot.press("c")

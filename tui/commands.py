@@ -35,7 +35,8 @@ class CrosscheckCommands(Provider):
                 out.append((label, partial(main.open_source, s.id), clean(s.path)))
             for x in ix.analysis.conflicts:
                 t = ix.topics[x.topic]
-                label = clean(f"Jump to conflict: {group_label(t.who)} {t.measure} ({x.kind})")[:100]
+                label = clean(f"Jump to conflict: {group_label(t.who)} {t.measure} ({x.kind}) · "
+                              f"{ix.event_label(t.event)}")[:100]
                 out.append((label, partial(main.open_conflict, x.id), clean(ix.event_label(t.event))))
         return out
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from . import places, timeref
+from . import event_labels, places, timeref
 from .frames import Frame, specificity
 from ..model import Event
 from .timeref import When
@@ -159,11 +159,9 @@ def _describe(clusters: list[_Cluster], used: set[int]) -> tuple[list[Event], di
             date = Counter(a.iso() for a in sorted(dated, key=specificity, reverse=True)).most_common(1)[0][0]
         names: dict[str, str] = {}
         for f in c.frames:
-            names.update(dict(f.place_names))
-        top = [k for k, _ in c.places.most_common(4)]
-        place = ", ".join(names.get(k, k) for k in top[:2]) or None
-        noun = c.nouns.most_common(1)[0][0] if c.nouns else "event"
-        label = " · ".join(x for x in (date, place, noun) if x)
+            for k, name in f.place_names:
+                names.setdefault(k, name)  # the name as first written
+        label, place = event_labels.describe(date, c.places.most_common(12), names, c.nouns.most_common())
         events.append(Event(eid, label, date, place, tuple(a for a, _ in c.actors.most_common(5)),
                             tuple(sorted({f.source for f in c.frames}))))
     return events, ids

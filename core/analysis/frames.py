@@ -306,5 +306,6 @@ def segment_sentences(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention,
 
     def number(fr: _Builder) -> int:
         return 0 if fr.number in blank else fr.number
+
     per_sentence = tuple((tuple((p, number(fr)) for p, fr, _ in cues), number(start)) for cues, start in sentence_frame)
     return tuple(f.freeze() for f in frames), tuple(mentions), per_sentence

@@ -16,7 +16,7 @@ from ..verdicts import CLAIM_REVIEW_BINDINGS, DecidesClaims, verdict_cell
 from .virtual_table import VirtualTable
 
 COLUMNS = [("", 1), ("✓", 2), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
-           ("event", 4)]
+           ("event", 30)]
 
 
 def claim_matches(claim: Claim, needle: str, outlet: str | None) -> bool:
