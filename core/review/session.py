@@ -183,9 +183,14 @@ class Session:
             table.pop(target, None)
         else:
             table[target] = d
-        if kind in ("claim", "description", "dconflict"):
-            field = {"claim": "claims", "description": "descriptions", "dconflict": "description_conflicts"}[kind]
-            self.review = replace(r, **{field: table})
+        if kind == "claim":
+            self.review = replace(r, claims=table)
+            return
+        if kind == "description":
+            self.review = replace(r, descriptions=table)
+            return
+        if kind == "dconflict":
+            self.review = replace(r, description_conflicts=table)
             return
         figure_claims = dict(r.figure_claims)
         by_fp = d.figure.claim if d and d.figure else None
