@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
-from crosscheck.core.model import Conflict
+from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.analysis.numbers import interval_text
 
 from ..messages import FigureRequested, NoteRequested
@@ -21,6 +21,7 @@ from ..safe import plain
 from ..verdicts import FIGURE_MARK, NOTE_MARK
 from crosscheck.core.naming import group_label
 
+from . import descriptions
 from .claims import claim_matches
 from .figures import KIND_MARK, ConflictDetail, FigureTable
 
@@ -59,9 +60,12 @@ class ConflictList(DataTable):
                                   ("figures", "figures", 16), ("event", "event", 5)):
             self.add_column(label, key=key, width=width)
 
-    def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review | None = None) -> None:
+    def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review | None = None,
+             described: list[DescriptionConflict] | None = None) -> None:
+        """Lists numeric conflicts, then the description conflicts (`described`) with their own mark."""
         self.clear()
         self._topics = {x.id: x.topic for x in conflicts}
+        self._described = {x.id for x in described or ()}
         review = review or Review()
         for x in conflicts:
             t = ix.topics[x.topic]
@@ -70,13 +74,19 @@ class ConflictList(DataTable):
             self.add_row(Text(KIND_MARK.get(x.kind, "?"), style="bold"), _review_cell(ix, x, review),
                          plain(group_label(t.who), 40), t.measure,
                          plain(" vs ".join(values), 40), t.event, key=x.id)
-        self.border_subtitle = f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)}"
+        for dx in described or ():
+            self.add_row(*descriptions.list_cells(ix, dx, review), key=dx.id)
+        n = len(conflicts) + len(described or ())
+        self.border_subtitle = f"{n} conflict{'s' * (n != 1)}"
 
     def restyle(self, ix: AnalysisIndex, review: Review) -> None:
         """Redraws the review column after a decision, leaving rows and cursor alone."""
         for x in ix.analysis.conflicts:
             if x.id in getattr(self, "_topics", {}):
                 self.update_cell(x.id, "review", _review_cell(ix, x, review))
+        for dx in ix.analysis.description_conflicts:
+            if dx.id in getattr(self, "_described", ()):
+                self.update_cell(dx.id, "review", descriptions.review_cell(dx, review))
 
     @property
     def current_conflict(self) -> str | None:
@@ -87,11 +97,15 @@ class ConflictList(DataTable):
     def action_figure(self) -> None:
         x = self.current_conflict
         if x:
-            self.post_message(FigureRequested(self._topics[x]))
+            self.post_message(FigureRequested(self._topics.get(x, x)))
 
     def action_note(self) -> None:
         x = self.current_conflict
-        if x:
+        if x is None:
+            return
+        if x in getattr(self, "_described", ()):
+            self.post_message(NoteRequested("dconflict", x))
+        else:
             self.post_message(NoteRequested("topic", self._topics[x]))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -14,11 +14,12 @@ from textual.widgets import DataTable, Static
 
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
-from crosscheck.core.model import Conflict
+from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.naming import claimant_name, group_label, source_name
 from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
+from . import descriptions
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
@@ -36,15 +37,28 @@ class FigureTable(DecidesClaims, DataTable):
         *CLAIM_REVIEW_BINDINGS,
     ]
 
+    FIGURE_COLUMNS = (("", "mark", 5), ("✓", "review", 3), ("source", "source", 12), ("as written", "text", 12),
+                      ("interval", "interval", 8), ("scale", "strip", 20),
+                      ("claimant", "claimant", 22), ("date", "date", 10))
+
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", **kwargs)
         self.topic_id: str | None = None
+        """The topic, or for a description conflict its id (`dx…`), that `b` chooses for."""
+        self.mode = ""
 
     def on_mount(self) -> None:
-        for label, key, width in (("", "mark", 5), ("✓", "review", 3), ("source", "source", 12), ("as written", "text", 12),
-                                  ("interval", "interval", 8), ("scale", "strip", 20),
-                                  ("claimant", "claimant", 22), ("date", "date", 10)):
+        self.use("figures")
+
+    def use(self, mode: str) -> None:
+        """`figures` (a numeric conflict's claims) or `descriptions` (one description per side)."""
+        if mode == self.mode:
+            self.clear()
+            return
+        self.clear(columns=True)
+        for label, key, width in (self.FIGURE_COLUMNS if mode == "figures" else descriptions.COLUMNS):
             self.add_column(label, key=key, width=width)
+        self.mode = mode
 
     @property
     def current_claim(self) -> str | None:
@@ -82,12 +96,16 @@ class ConflictDetail(Vertical, can_focus=False):
         yield Static(id="conflict-summary")
         yield FigureTable(id="figures")
 
-    def show(self, ix: AnalysisIndex, x: Conflict | None, review: Review | None = None) -> None:
+    def show(self, ix: AnalysisIndex, x: Conflict | DescriptionConflict | None, review: Review | None = None) -> None:
         summary = self.query_one("#conflict-summary", Static)
         table = self.query_one(FigureTable)
-        table.clear()
         self.conflict = x
         review = review or Review()
+        if isinstance(x, DescriptionConflict):
+            self._show_descriptions(ix, x, review)
+            return
+        table.use("figures")
+        self.border_title = "Figures side by side"
         if x is None:
             table.topic_id = None
             summary.update(Text("No conflict selected.", style="italic"))
@@ -108,10 +126,27 @@ class ConflictDetail(Vertical, can_focus=False):
                           interval_text(c.low, c.high), strip.draw(c.low, c.high, lo, hi, log, 20),
                           plain(claimant_name(c.attributed_to, s), 60), s.published or "—", key=cid)
 
+    def _show_descriptions(self, ix: AnalysisIndex, x: DescriptionConflict, review: Review) -> None:
+        """A description conflict: each side's phrase, value and claimant, a letter per side."""
+        table = self.query_one(FigureTable)
+        table.use("descriptions")
+        table.topic_id = x.id
+        self.border_title = "Descriptions side by side"
+        self.query_one("#conflict-summary", Static).update(descriptions.summary(ix, x, review))
+        marks = descriptions.side_marks(ix, x)
+        for i in x.descriptions:
+            table.add_row(*descriptions.row(ix, x, i, review, marks[i]), key=i)
+
     def restyle(self, ix: AnalysisIndex, review: Review) -> None:
         """Redraws verdicts, the chosen figure and notes after a decision; the cursor stays."""
         x = getattr(self, "conflict", None)
         if x is None:
+            return
+        if isinstance(x, DescriptionConflict):
+            self.query_one("#conflict-summary", Static).update(descriptions.summary(ix, x, review))
+            table = self.query_one(FigureTable)
+            for i in x.descriptions:
+                table.update_cell(i, "review", descriptions.row_review(ix, x, i, review))
             return
         self.query_one("#conflict-summary", Static).update(self._summary(ix, x, review))
         table = self.query_one(FigureTable)
