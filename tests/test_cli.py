@@ -3,6 +3,7 @@ database (read-only), dashboard options, exit codes and bad input."""
 from __future__ import annotations
 
 import csv
+import os
 import hashlib
 import io
 import json
@@ -278,3 +279,28 @@ def test_export_unwritable_output_exits_1(capsys, tmp_path, xdg):
     target = tmp_path / "no-such-folder" / "memo.md"
     code, out, err = run(capsys, "export", "-f", "markdown", "-q", "-o", str(target))
     assert code == 1 and out == "" and str(target) in err and "cannot write" in err
+
+
+CRASHING_DASHBOARD = """
+import sys
+from crosscheck import cli
+from crosscheck.tui.app import CrosscheckApp
+
+def broken(self):
+    raise RuntimeError("a bug in the dashboard")
+
+CrosscheckApp.on_mount = broken
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_dashboard_crash_exits_nonzero(tmp_path):
+    """An unhandled exception in the dashboard ends `crosscheck` with exit status 1 and the
+    traceback on the terminal, not with the 0 of a normal quit."""
+    script = tmp_path / "crash.py"
+    script.write_text(CRASHING_DASHBOARD)
+    env = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver"}
+    result = subprocess.run([sys.executable, str(script), "--db", str(tmp_path / "r.db")], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "a bug in the dashboard" in result.stdout + result.stderr

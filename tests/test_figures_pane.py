@@ -75,3 +75,75 @@ async def test_figures_and_claims_show_no_internal_names():
         leaks = [s for s in seen if INTERNAL.search(s)]
         assert not leaks, leaks
         assert "Rusich" in " ".join(seen) and "the extremists" in " ".join(seen)
+
+
+def widths(table) -> dict[str, int]:
+    return {str(c.key.value): c.width for c in table.columns.values()}
+
+
+async def test_figures_columns_fit_a_narrow_terminal():
+    """At 80x24 the claimant and source columns are readable and the strip gives way first."""
+    app = app_on_sample()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("c", "tab")
+        await pilot.pause()
+        table = app.screen.query_one(FigureTable)
+        w = widths(table)
+        assert w["claimant"] >= len("The African Spectator")
+        assert w["source"] >= len("The African Spectator")
+        assert w["strip"] < w["claimant"]
+        used = sum(w.values()) + 2 * len(w)
+        assert used <= table.size.width
+
+
+async def test_figures_columns_fill_a_wide_terminal():
+    """At 200x50 the columns fill the pane: no run of empty columns at the right."""
+    app = app_on_sample()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        table = app.screen.query_one(FigureTable)
+        w = widths(table)
+        used = sum(w.values()) + 2 * len(w)
+        assert table.size.width - used <= 3
+        claimants = column(table, "claimant")
+        assert "A regional security consultant" in claimants  # shown whole
+
+
+async def test_detail_line_shows_the_cursor_row_in_full():
+    """The line under the figures shows the cursor row's claimant, outlet, date and sentence."""
+    app = app_on_sample()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("c", "tab")
+        await pilot.pause()
+        table = app.screen.query_one(FigureTable)
+        detail = app.screen.query_one("#figure-detail")
+        ix = app.main_screen.ix
+        for _ in range(3):
+            await pilot.press("j")
+        await pilot.pause()
+        claim = ix.claims[table.current_claim]
+        shown = str(detail.render())
+        assert claim.sentence.split()[0] in shown and claim.sentence.split()[-1].strip("”\"") in shown
+        assert (ix.sources[claim.source].published or "no date") in shown
+
+
+async def test_claims_table_fits_and_shows_the_cursor_row_in_full():
+    """At 80x24 the claims table shows each claimant whole and its detail line the cursor row's sentence."""
+    from crosscheck.tui.widgets.claims import ClaimTable
+    app = app_on_sample()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        table = app.screen.query_one(ClaimTable)
+        assert app.focused is table
+        widths = dict(table.columns)
+        assert widths["claimant"] >= len("the extremists")
+        assert sum(w + 1 for w in widths.values()) + 1 <= table.size.width
+        await pilot.press("j")
+        await pilot.pause()
+        claim = app.main_screen.ix.claims[table.current_claim]
+        bottom = "".join(table.render_line(y).text for y in range(table.size.height - table.detail_lines,
+                                                                  table.size.height))
+        assert "the extremists in Devdiscourse" in bottom
+        assert claim.sentence.split()[0] in bottom

@@ -394,3 +394,24 @@ def test_a_photo_credit_line_is_not_part_of_the_speaker():
                "Tamba, has denied reports that most of the pupils were safe.\n\n\u201cThe report is not true,\u201d "
                "Sule said, referring to a claim that only eight of the girls were still held.")
     assert got["eight"].attributed_to.startswith("Ama Sule, principal")
+
+
+def test_a_compared_earlier_figure_counts_the_same_part_as_the_new_one():
+    """In a kidnapping, 'the number missing is 60, well above the 40 reported by officials' after
+    escapes: the 40 count the still missing too, not all who were taken."""
+    got = _one("Gunmen kidnapped 200 pupils from the school on Monday. The kidnappers took them into the forest, "
+               "and the abducted pupils' parents asked for help. Thirty escaped their captors, police said. Parents "
+               "say the number of pupils still missing is 60, well above the 40 reported by officials.")
+    assert got["40"].topic == got["60"].topic != got["200"].topic
+
+
+def test_a_forecast_is_compared_with_forecasts_not_with_the_count():
+    """'Death toll to be close to 300' and 'the toll was expected to reach 300' beside 'the toll reached
+    233': the forecasts are their own quantity, so 233 against 'close to 300' is no conflict."""
+    a = analyse_texts("Train crash: Death toll to be close to 300\n\nAfter the night's rescue work the toll in the train "
+                      "crash near Dunmore reached 233 on Saturday, officials said.",
+                      "Dunmore train crash\n\nThe toll in Saturday's train crash near Dunmore was expected to reach "
+                      "310, a rail official said. At least 240 people died, police said.",
+                      published=["2023-06-03", "2023-06-03"])
+    got = by_figure(a)
+    assert got["close to 300"].topic == got["310"].topic != got["233"].topic == got["At least 240"].topic

@@ -255,7 +255,7 @@ async def test_verdict_in_the_article_applies_to_the_figure_under_its_cursor(tmp
     app = make_app(analysis=sample_analysis(), db=str(db))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("tab", "n", "n", "x")  # article pane: to the second figure, reject it
+        await pilot.press("tab", "f", "f", "x")  # article pane: to the second figure (f), reject it
         await settle(pilot, app)
         article = app.screen.query_one("#article")
         assert app.main_screen.desk.review.claims[article.current].verdict == "rejected"

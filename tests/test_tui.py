@@ -137,6 +137,24 @@ async def test_slash_filters_claims_and_conflicts():
         assert not app.screen.query_one("#filter", Input).display
 
 
+@pytest.mark.parametrize("keys", [("k",), ("up",), ("j", "enter", "b", "n"), ("shift+tab", "k", "up", "enter")])
+async def test_moving_in_emptied_conflict_tables_is_harmless(keys):
+    """With a filter that matches no conflict, moving or choosing in the empty conflicts view's
+    tables (Textual posts a highlight for row -1 there) raises nothing and selects nothing."""
+    app = app_on_sample()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("c", "slash", *"no such claimant", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(ConflictList).row_count == 0
+        assert isinstance(app.focused, FigureTable) and app.focused.row_count == 0
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.screen.query_one(ContentSwitcher).current == "conflicts-view"
+        assert app.screen is app.main_screen  # nothing was chosen: no editor or dialog opened
+    assert app.return_code in (None, 0)
+
+
 async def test_question_mark_lists_bindings():
     """? opens the help screen listing the keys; escape closes it."""
     app = app_on_sample()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual.app import App
 from textual.binding import Binding
@@ -27,6 +27,7 @@ class CrosscheckApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
     ]
     ENABLE_COMMAND_PALETTE = True
 
@@ -99,12 +100,15 @@ def help_sections():
     from .widgets.article import ArticleView
     from .widgets.claims import ClaimTable
     from .widgets.conflicts import ConflictList, FigureTable
+    from .screens.search import SearchScreen
     from .widgets.sources import SourceList
+    from .widgets.virtual_table import JUMP_BINDINGS
     return [("Everywhere", list(CrosscheckApp.BINDINGS)), ("Dashboard", list(MainScreen.BINDINGS)),
             ("Sources pane", list(SourceList.BINDINGS)), ("Article pane", list(ArticleView.BINDINGS)),
             ("Claims pane", list(ClaimTable.BINDINGS)), ("Conflicts", list(ConflictList.BINDINGS)),
             ("Figures side by side", list(FigureTable.BINDINGS)), ("Note editor", list(NoteScreen.BINDINGS)),
-            ("Best figure", list(FigureScreen.BINDINGS)), ("Export", list(ExportScreen.BINDINGS))]
+            ("Best figure", list(FigureScreen.BINDINGS)), ("Export", list(ExportScreen.BINDINGS)),
+            ("Lists and tables", list(JUMP_BINDINGS)), ("Article search", list(SearchScreen.BINDINGS))]
 
 
 def binding_ids() -> set[str]:
@@ -118,6 +122,9 @@ def make_app(paths: Sequence[str] = (), analysis: Analysis | None = None, **opti
 
 def run(paths: Sequence[str], *, db: str | None = None, read_only: bool = False,
         config_file: str | None = None) -> int:
+    """Runs the dashboard; the exit status is the app's (1 after an unhandled exception, whose
+    traceback Textual prints once the screen is restored), so a crash is never reported as success."""
     config, problems = load_config(config_file)
-    make_app(paths, db=db, read_only=read_only, config=config, config_problems=problems).run()
-    return 0
+    app = make_app(paths, db=db, read_only=read_only, config=config, config_problems=problems)
+    app.run()
+    return app.return_code or 0

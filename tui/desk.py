@@ -21,6 +21,8 @@ from .messages import ReviewChanged
 from .store_thread import StoreThread
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+    from textual.timer import Timer
     from textual.widget import Widget
 
     from crosscheck.core.review.session import Session
@@ -41,7 +43,7 @@ class ReviewDesk:
         self.reviewer = reviewer
         self.session: Session | None = None
         self.thread: StoreThread | None = None
-        self._timer = None
+        self._timer: Timer | None = None
 
     @property
     def review(self) -> Review:
@@ -106,7 +108,7 @@ class ReviewDesk:
         s = self._ready()
         if s:
             write = s.set_description_verdict if claim_id in s.ix.descriptions else s.set_verdict
-            self.thread.submit(lambda: write(claim_id, verdict), self._saved, self._failed)
+            self._submit(lambda: write(claim_id, verdict), self._saved, self._failed)
 
     def note(self, kind: str, target: str) -> None:
         """The note on a claim, a topic, a description or a description conflict."""
@@ -131,7 +133,7 @@ class ReviewDesk:
         def save(text: str | None) -> None:
             if text is None:
                 return
-            self.thread.submit(lambda: write(target, text), self._saved, self._failed)
+            self._submit(lambda: write(target, text), self._saved, self._failed)
 
         self.owner.app.push_screen(NoteScreen(about, current.note if current else ""), save)
 
@@ -146,7 +148,7 @@ class ReviewDesk:
 
         def save(choice: FigureChoice | None) -> None:
             if choice is not None:
-                self.thread.submit(lambda: s.set_figure(topic_id, choice.figure, choice.note),
+                self._submit(lambda: s.set_figure(topic_id, choice.figure, choice.note),
                                    self._saved, self._failed)
 
         self.owner.app.push_screen(FigureScreen(s.ix, topic_id, s.topic(topic_id), claim_id), save)
@@ -154,8 +156,8 @@ class ReviewDesk:
     def chosen_value(self, conflict_id: str, description_id: str | None) -> None:
         """`b` on a description conflict: the highlighted side's value becomes the reviewer's
         choice; `b` on the chosen one again clears it."""
-        s, thread = self._ready(), self.thread
-        if not s or thread is None:
+        s = self._ready()
+        if not s:
             return
         if description_id is None or description_id not in s.ix.descriptions:
             self._say("Move to a description and press b to choose its value.", "", "information", 4)
@@ -165,14 +167,14 @@ class ReviewDesk:
             else d.value
         now = s.description_conflict(conflict_id)
         again = now is not None and now.figure is not None and now.figure.claim == d.fingerprint
-        thread.submit(lambda: s.set_dconflict_value(conflict_id, None if again else value,
+        self._submit(lambda: s.set_dconflict_value(conflict_id, None if again else value,
                                                          None if again else description_id),
                            self._saved, self._failed)
 
     def undo(self) -> None:
         s = self._ready()
         if s:
-            self.thread.submit(s.undo, self._undone, self._failed)
+            self._submit(s.undo, self._undone, self._failed)
 
     def _saved(self, _decision) -> None:
         self._changed()
@@ -206,6 +208,11 @@ class ReviewDesk:
                            lambda e: self._say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}",
                                                "Export failed", "error", 10))
 
+    def _submit(self, job, done, failed) -> None:
+        """Queues a write; the thread exists whenever a session does (`start` makes it first)."""
+        if self.thread is not None:
+            self.thread.submit(job, done, failed)
+
     def _changed(self) -> None:
         self.owner.post_message(ReviewChanged())
 
@@ -226,5 +233,5 @@ class ReviewDesk:
         else:
             self._say(f"Not saved: {type(e).__name__}: {e}", "Review database error", "error", 12)
 
-    def _say(self, message: str, title: str, severity: str, timeout: float) -> None:
+    def _say(self, message: str, title: str, severity: SeverityLevel, timeout: float) -> None:
         self.owner.notify(message, title=title, severity=severity, timeout=timeout, markup=False)

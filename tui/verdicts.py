@@ -1,12 +1,19 @@
 """How decisions look in tables: one mark per verdict that reads without colour."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 
 from crosscheck.core.review.decisions import Decision, Figure
 
 from .messages import NoteRequested, VerdictRequested
+
+if TYPE_CHECKING:
+    from textual.widget import Widget as _Pane  # the mixin is only ever mixed into widgets
+else:
+    _Pane = object
 
 MARKS = {"accepted": ("✓", "bold green"), "disputed": ("?", "bold yellow"), "rejected": ("✗", "bold red")}
 NOTE_MARK = "✎"
@@ -48,10 +55,13 @@ CLAIM_REVIEW_BINDINGS = [
 """The table panes' decision keys: verdicts, the claim's note, and its topic's best figure."""
 
 
-class DecidesClaims:
+class DecidesClaims(_Pane):
     """For panes with a `current_claim`: the decision keys post intents up to the screen."""
 
-    current_claim: str | None
+    @property
+    def current_claim(self) -> str | None:
+        """The claim under the pane's cursor; each pane defines it."""
+        raise NotImplementedError
 
     def action_verdict(self, verdict: str | None) -> None:
         if self.current_claim:

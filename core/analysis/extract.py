@@ -505,7 +505,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         return None
     earlier = _EARLIER_BEFORE.search(before[-80:]) is not None
     if earlier and _GIVEN_AFTER.match(after):
-        np_end, role, noun_measure, mods, head = 0, None, None, [], None
+        no_mods: list[str] = []
+        np_end, role, noun_measure, mods, head = 0, None, None, no_mods, None
     else:
         np_end, role, noun_measure, mods, head = _noun_phrase(after, lex)
     listed_one = bool(local) and _LISTED_PLACE.match(after) and _PLACE_LIST_GAP.match(
@@ -608,6 +609,8 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     if where is None and (part_of is not None or head == "them" or _OF_THEM.match(after) or _OF_THESE_BEFORE.search(before)
                           or joined and prev is not None and (prev.scope or "").startswith("in ")):
         where = scopes.place_part(after[np_end:] if head == "them" else after)
+    if where is None and earlier and prev is not None and measure == prev.measure:
+        where = prev.scope  # "234 are still missing, more than the 85 reported": the 85 count the still missing too
     if where is None and head == "them" and prev is not None:
         where = f"part of the {prev.measure}"
     elif where is None and head == "them" and (previous is None or previous.sentence_index < s_i - 1):
@@ -619,8 +622,10 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         part_of = len(local) - 1 if prev.part_of is None else prev.part_of
     if where is None and m.start() <= _BEFORE and _AMONG_THOSE.match(before) and previous is not None:
         where = previous.scope  # "Among those killed are 23 women": the last figure's scope
-    if q.hedge == "exact" and measures.ceiling(before):
-        low = None  # "the toll could reach 320"
+    if measures.ceiling(before):
+        where = "projection"  # "the toll could reach 320": a forecast, compared with forecasts only
+        if q.hedge == "exact":
+            low = None
     if role is None and head is None and not mods and not elliptical:
         role = "total"  # "At least 79 dead": people as a whole
     affiliations = tuple(w for w in mods if w.lower() not in lex.generic_modifiers and w.lower() not in ("a", "an")

@@ -64,7 +64,13 @@ _TOLL_END = re.compile(
 _GENERIC_FIGURE = re.compile(
     r"\b(?:that|the|this|its|their|a|an|[\w'’]+['’]s)\s+(?:own\s+|new\s+|latest\s+|preliminary\s+|official\s+|"
     r"updated\s+|final\s+|first\s+)?(?:figure|tally|count|total|estimate|number)\b", re.I)
-_CEILING = re.compile(r"\b(?:could|may|might)\s+(?:reach|rise\s+to|climb\s+to|go\s+up\s+to)\s*[\"“]?\s*$", re.I)
+_CEILING = re.compile(r"\b(?:could|may|might)(?:\s+(?:well|soon|still|eventually))?\s+(?:reach|rise\s+to|climb\s+to|"
+                      r"go\s+up\s+to|cross|exceed|top|hit|surpass)\s*[\"“]?\s*$"
+                      r"|\b(?:expected|likely|feared|set|projected|poised)\s+to\s+(?:reach|rise\s+to|climb\s+to|cross|exceed|"
+                      r"top|hit|surpass|be)\s*[\"“]?\s*$"
+                      r"|\b(?:toll|number|figure|count)\s+to\s+(?:be|reach|rise\s+to|cross|exceed|top|hit)\s*$", re.I)
+"""A forecast, not a count: "the toll could reach 300", "the number of dead was expected to reach 55",
+"the fatalities could reach 7,000", "Death toll to be close to 300" (a headline)."""
 
 
 _LETTER = re.compile(r"[a-z]")

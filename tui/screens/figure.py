@@ -116,7 +116,7 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
         elif oid == OWN:
             self.chosen = None
             self.query_one("#figure-low", Input).focus()
-        else:
+        elif oid is not None:
             self.chosen = oid
             c = self.ix.claims[oid]
             self._fill(c.low, c.high)

@@ -1,6 +1,8 @@
 """The help screen: every binding of the app, the dashboard and its panes, read from their BINDINGS."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def _key(binding: Binding, keymap: dict[str, str]) -> str:
+def _key(binding: Binding, keymap: Mapping[str, str]) -> str:
     if binding.id and binding.id in keymap:
         return keymap[binding.id].replace("_", " ")
     return binding.key_display or binding.key.replace("_", " ")
@@ -22,7 +24,7 @@ class HelpScreen(ModalScreen):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
 
-    def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: dict[str, str] | None = None) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]], keymap: Mapping[str, str] | None = None) -> None:
         super().__init__()
         self.sections = sections
         self.keymap = keymap or {}

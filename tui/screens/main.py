@@ -307,7 +307,7 @@ class MainScreen(Screen):
         self._fill_conflicts()
         # typed text is data: the titles are built as Text, never parsed as markup
         self.query_one(ClaimTable).border_title = Text(f"Claims matching “{text}”" if text else "Claims")
-        self.query_one(ConflictList).border_title = Text(f"Conflicts matching “{text}”" if text else "Conflicts")
+        self.query_one(ConflictList).set_title(f"Conflicts matching “{text}”" if text else "Conflicts")
 
     def on_descendant_focus(self, event) -> None:
         name = self._current_pane()

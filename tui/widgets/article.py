@@ -23,12 +23,15 @@ from ..safe import clean
 from ..verdicts import VERDICT_BINDINGS
 
 _MAX_PIECES = 150
+_MAX_MATCHES = 10_000
 CONFLICT = "bold underline red"
 AGREE = "underline"
 CURRENT = "bold reverse"
 PHRASE = "bold reverse underline"
 """A description's phrase opened from the conflicts view (reversed and underlined, so it reads
 apart from the figure under the cursor without colour)."""
+MATCH = "italic black on yellow"
+CURRENT_MATCH = "bold italic underline black on bright_yellow"
 
 
 class BlockView(Static):
@@ -41,10 +44,16 @@ class ArticleView(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Down", show=False, id="article.down"),
         Binding("k", "scroll_up", "Up", show=False, id="article.up"),
-        Binding("n", "next_claim", "Next figure", id="article.next_claim"),
-        Binding("p", "previous_claim", "Prev figure", id="article.previous_claim"),
+        Binding("f", "next_claim", "Next figure", id="article.next_claim"),
+        Binding("p,F", "previous_claim", "Prev figure", id="article.previous_claim"),
+        Binding("slash", "search", "Find in article", key_display="/", id="article.search"),
+        Binding("n", "next_match", "Next match", id="article.next_match"),
+        Binding("N", "previous_match", "Prev match", id="article.previous_match"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
         *VERDICT_BINDINGS,
     ]
+    """`f` is the next figure: `n` and `N` are the next and previous search match, as in a pager."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -61,6 +70,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._widgets: dict[int, BlockView] = {}
         self.phrase: tuple[int, int] | None = None
         """A description's span in the readable text, highlighted over the figures inside it."""
+        self.search_term = ""
+        self.matches: list[tuple[int, int]] = []
+        """Where `search_term` occurs, in `readable` coordinates, in reading order."""
+        self.match_index = -1
 
     def show(self, ix: AnalysisIndex, source: Source, current: str | None = None) -> None:
         """Renders a source (replacing what was shown)."""
@@ -68,6 +81,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.claims = ix.claims_by_source.get(source.id, [])
         self.current = current
         self.phrase = None
+        if self.search_term:
+            self._find(self.search_term)
+            self._say_matches()
         self._render_all()
 
     def _plain_span(self, claim: Claim) -> tuple[int, int]:
@@ -156,6 +172,14 @@ class ArticleView(VerticalScroll, can_focus=True):
             out.append(clean(text[start:end]), style=style)
             pos = end
         out.append(clean(text[pos:b.end]), style=self._base(b))
+        if self.matches and len(out) == b.end - b.start:  # (a dropped control character would shift them)
+            first = bisect_left(self.matches, (b.start, -1))
+            for i in range(first, len(self.matches)):
+                start, end = self.matches[i]
+                if start >= b.end:
+                    break
+                out.stylize(CURRENT_MATCH if i == self.match_index else MATCH, start - b.start,
+                            min(end, b.end) - b.start)
         return out
 
     @staticmethod
@@ -169,6 +193,8 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _piece_text(self, index: int) -> Text:
         blocks = self._blocks()
         out = Text()
+        if self.source is None:
+            return out
         for n, b_i in enumerate(self._pieces[index]):
             if n:
                 out.append("\n\n" if blocks[b_i].kind in ("body", "title") else "\n")
@@ -233,5 +259,80 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         ids = [c.id for c in self.claims]
         i = ids.index(self.current) + delta if self.current in ids else (0 if delta > 0 else len(ids) - 1)
-        self.mark(ids[max(0, min(len(ids) - 1, i))])
-        self.post_message(ClaimHighlighted(self.current))
+        claim_id = ids[max(0, min(len(ids) - 1, i))]
+        self.mark(claim_id)
+        self.post_message(ClaimHighlighted(claim_id))
+
+    # ---- search -------------------------------------------------------------------------
+    def action_search(self) -> None:
+        """Asks for a word and finds it in the article (`n`/`N` move between the matches)."""
+        from ..screens.search import SearchScreen
+        self.app.push_screen(SearchScreen(self.search_term), self._searched)
+
+    def _searched(self, term: str | None) -> None:
+        if term is not None:
+            self.search(term)
+
+    def search(self, term: str) -> None:
+        """Highlights every occurrence of `term` (any case) and goes to the first; "" clears."""
+        self.search_term = term.strip()
+        self._find(self.search_term)
+        self._restyle_all()
+        if self.matches:
+            self._go_to_match(0)
+        self._say_matches()
+
+    def _find(self, term: str) -> None:
+        self.matches, self.match_index = [], -1
+        if not term or self.source is None:
+            return
+        hay, needle = self.source.readable.casefold(), term.casefold()
+        if len(hay) != len(self.source.readable):
+            hay = self.source.readable.lower()  # casefold changed lengths (ß -> ss): offsets must hold
+            needle = term.lower()
+        at = hay.find(needle)
+        while at >= 0 and len(self.matches) < _MAX_MATCHES:
+            self.matches.append((at, at + len(needle)))
+            at = hay.find(needle, at + len(needle))
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def _step_match(self, delta: int) -> None:
+        if not self.matches:
+            self.notify("No search: press / to find a word in the article." if not self.search_term
+                        else "No match in this article.", timeout=3)
+            return
+        self._go_to_match((self.match_index + delta) % len(self.matches))
+        self._say_matches()
+
+    def _go_to_match(self, i: int) -> None:
+        old = self.match_index
+        self.match_index = i
+        blocks = self._blocks()
+        starts = [b.start for b in blocks]
+        for index in {old, i} - {-1}:
+            if 0 <= index < len(self.matches):
+                self._rerender_block(bisect_left(starts, self.matches[index][0] + 1) - 1)
+        block = bisect_left(starts, self.matches[i][0] + 1) - 1
+        piece = self._piece_of_block.get(block)
+        if piece is not None and piece in self._widgets:
+            self.scroll_to_widget(self._widgets[piece], animate=False, top=False)
+        elif blocks[block].kind == "junk" and not self.show_junk:
+            self.notify("This match is in folded page junk: t shows it.", timeout=3)
+
+    def _restyle_all(self) -> None:
+        for index, widget in self._widgets.items():
+            widget.update(self._piece_text(index), layout=False)
+
+    def _say_matches(self) -> None:
+        if not self.search_term:
+            self.border_subtitle = ""
+        elif not self.matches:
+            self.border_subtitle = Text(f"no match for “{clean(self.search_term)[:40]}”")
+        else:
+            self.border_subtitle = Text(f"match {self.match_index + 1} of {len(self.matches)} for "
+                                        f"“{clean(self.search_term)[:40]}” · n/N")

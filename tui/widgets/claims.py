@@ -1,8 +1,12 @@
 """The claims pane: the selected source's figures as written, as intervals, and whose they are."""
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.strip import Strip
 
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
@@ -13,10 +17,24 @@ from crosscheck.core.analysis.numbers import interval_text
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, DecidesClaims, verdict_cell
+from ..columns import Column, fit, want
+from .figures import detail_text
 from .virtual_table import VirtualTable
 
 COLUMNS = [("", 1), ("✓", 2), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
            ("event", 30)]
+"""The columns and their widths before the table knows its own width."""
+
+
+def column_specs(rows: list[tuple]) -> list[Column]:
+    """Each column's claim on the width: claimant and the figure first, the event last."""
+    def longest(i: int, least: int, most: int) -> int:
+        return want([str(r[i]) for r in rows], COLUMNS[i][0], least, most)
+    return [Column("mark", "", 1, 1, 0), Column("review", "✓", 2, 2, 0),
+            Column("text", "as written", 8, longest(2, 8, 24), 1), Column("interval", "interval", 6, longest(3, 6, 14), 1),
+            Column("measure", "measure", 7, longest(4, 7, 10), 3, optional=True),
+            Column("who", "who", 8, longest(5, 8, 30), 2), Column("claimant", "claimant", 12, longest(6, 12, 60), 1),
+            Column("event", "event", 12, longest(7, 12, 50), 4, optional=True)]
 
 
 def claim_matches(claim: Claim, needle: str, outlet: str | None) -> bool:
@@ -41,6 +59,9 @@ class ClaimTable(DecidesClaims, VirtualTable):
         self.border_title = "Claims"
         self.set_columns(COLUMNS)
         self.ix: AnalysisIndex | None = None
+        self._full: list[tuple] = []
+        """Every cell of every row; the columns on screen are a fitted selection of them."""
+        self._shown: list[int] = list(range(len(COLUMNS)))
 
     def show(self, ix: AnalysisIndex, claims: list[Claim], review: Review | None = None,
              keep_cursor: bool = False) -> None:
@@ -55,8 +76,71 @@ class ClaimTable(DecidesClaims, VirtualTable):
                          interval_text(c.low, c.high), c.measure,
                          plain(c.who or "—", 40), plain(claimant_name(c.attributed_to, ix.sources.get(c.source)), 60),
                          plain(ix.event_label(c.event), 60)))
-        (self.restyle if keep_cursor else self.set_rows)(rows, [c.id for c in claims])
+        self._full = rows
+        self._fit()
+        (self.restyle if keep_cursor else self.set_rows)(self._visible(rows), [c.id for c in claims])
+        self._size_for_detail()
         self.border_subtitle = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
+
+    # ---- fitted columns ----------------------------------------------------------------
+    def _fit(self) -> bool:
+        """Chooses the columns and widths for the current width; True when they changed."""
+        room = max(20, (self.size.width or 80) - 2)  # the leading space and the scrollbar's edge
+        widths = fit(column_specs(self._full), room, gap=1)
+        shown = [i for i, w in enumerate(widths) if w]
+        columns = [(COLUMNS[i][0], widths[i]) for i in shown]
+        changed = columns != self.columns or shown != self._shown
+        self.columns, self._shown = columns, shown
+        return changed
+
+    def _visible(self, rows: list[tuple]) -> list[tuple]:
+        return [tuple(r[i] for i in self._shown) for r in rows]
+
+    def on_resize(self) -> None:
+        if self._fit():
+            self.rows = self._visible(self._full)
+        self._size_for_detail()
+        self.refresh()
+
+    # ---- detail line -------------------------------------------------------------------
+    @property
+    def detail_lines(self) -> int:
+        """Lines at the bottom showing the cursor row in full (none in a very short pane)."""
+        return 4 if self.size.height >= 12 else 0
+
+    def _size_for_detail(self) -> None:
+        self.virtual_size = Size(sum(w + 1 for _, w in self.columns), len(self.rows) + 1 + self.detail_lines)
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        if not self.rows:
+            return
+        visible = max(1, self.size.height - 1 - self.detail_lines)
+        top = int(self.scroll_offset.y)
+        if new < top:
+            self.scroll_to(y=new, animate=False)
+        elif new >= top + visible:
+            self.scroll_to(y=new - visible + 1, animate=False)
+        self.refresh()
+        self.post_message(self.RowHighlighted(self, self.keys[new], new))
+
+    def render_line(self, y: int) -> Strip:
+        height, n = self.size.height, self.detail_lines
+        if not n or y < height - n:
+            return super().render_line(y)
+        width = self.size.width
+        base = self.rich_style
+        if y == height - n:
+            return Strip([Segment("─" * width, base + Style(dim=True))], width)
+        key = self.current_key
+        if key is None or self.ix is None or key not in self.ix.claims:
+            return Strip.blank(width, base)
+        lines = detail_text(self.ix, key).wrap(self.app.console, max(1, width - 2))
+        i = y - (height - n) - 1
+        if i >= len(lines):
+            return Strip.blank(width, base)
+        segments = [Segment(" ", base), *(Segment(s.text, base + s.style if s.style else base)
+                                          for s in lines[i].render(self.app.console, end=""))]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     @property
     def current_claim(self) -> str | None:

@@ -1,32 +1,31 @@
-"""The conflicts view: every topic whose figures disagree, and one topic's figures side by side.
+"""The conflicts list: every topic whose figures disagree, grouped under its event.
 
-`ConflictList` lists the conflicts; `ConflictDetail` shows the selected one: each claim's source,
-date, figure as written, a strip drawing its interval on a scale shared by the topic, and the
-claimant, with the topic's low/best/high estimate and the kind of conflict.
+`ConflictList` lists the conflicts (the selected one's figures are `figures.ConflictDetail`):
+one heading per event, newest first, and per conflict its kind, review marks, topic, measure
+and whole spread ("5–7 · 4 voices"), in columns fitted to the pane's width; the line under the
+list shows the cursor row in full.
 """
 from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable
 
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict, DescriptionConflict
-from crosscheck.core.analysis.numbers import interval_text
+from crosscheck.core.conflict_overview import SORTS, Overview, arrange, event_heading, overview
 
 from ..messages import FigureRequested, NoteRequested
 from ..safe import plain
 from ..verdicts import FIGURE_MARK, NOTE_MARK
-from crosscheck.core.naming import group_label
 
 from . import descriptions
 from .claims import claim_matches
 from .figures import KIND_MARK, ConflictDetail, FigureTable
+from .virtual_table import Cell, VirtualTable
 
 __all__ = ["ConflictDetail", "ConflictList", "FigureTable", "conflict_matches"]
-
 
 
 def conflict_matches(ix: AnalysisIndex, x: Conflict, needle: str) -> bool:
@@ -36,15 +35,22 @@ def conflict_matches(ix: AnalysisIndex, x: Conflict, needle: str) -> bool:
     return any(claim_matches(ix.claims[c], needle, ix.sources[ix.claims[c].source].outlet) for c in x.claims)
 
 
-class ConflictList(DataTable):
-    """All conflicts; the highlighted one fills the detail."""
+SORT_WORDS = {"event": "event", "spread": "spread", "voices": "voices", "state": "review state"}
+
+
+class ConflictList(VirtualTable):
+    """All conflicts, grouped under their event (newest first); the highlighted one fills the
+    detail. Column widths are fitted to the pane: the topic gets what the fixed columns leave,
+    the spread is shown whole ("5–7 · 4 voices"), and the line under the list has the row in full."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="conflicts.down"),
         Binding("k", "cursor_up", "Up", show=False, id="conflicts.up"),
         Binding("b", "figure", "Best figure", id="topic.figure"),
         Binding("n", "note", "Topic note", id="topic.note"),
+        Binding("o", "sort", "Sort", id="conflicts.sort"),
     ]
+    """`o` cycles the order: by event, by spread, by voices, by review state (shown in the title)."""
 
     class Highlighted(Message):
         def __init__(self, conflict_id: str) -> None:
@@ -52,94 +58,207 @@ class ConflictList(DataTable):
             self.conflict_id = conflict_id
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", **kwargs)
-        self.border_title = "Conflicts"
+        super().__init__(**kwargs)
+        self.title_text = "Conflicts"
+        self.detail_height = 4
+        self.ix: AnalysisIndex | None = None
+        self.review = Review()
+        self.sort_by = "event"
+        self._overviews: dict[str, Overview] = {}
+        self._order: list[str] = []
+        self._topics: dict[str, str] = {}
+        self._fitted_width = 0
+        self._title()
 
-    def on_mount(self) -> None:
-        for label, key, width in (("", "kind", 1), ("✓", "review", 3), ("topic", "topic", 22), ("measure", "measure", 8),
-                                  ("figures", "figures", 16), ("event", "event", 5)):
-            self.add_column(label, key=key, width=width)
-
+    # ---- filling ------------------------------------------------------------------------
     def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review | None = None,
              described: list[DescriptionConflict] | None = None) -> None:
-        """Lists numeric conflicts, then the description conflicts (`described`) with their own mark."""
-        self.clear()
+        """Fills the list with these conflicts and the description conflicts `described` (already
+        filtered; theirs under the same event headings, with their own mark), in the current sort."""
+        self.ix = ix
+        self.review = review or Review()
+        described = described or []
+        self._overviews = {x.id: overview(ix, x) for x in conflicts}
+        self._overviews |= {x.id: descriptions.overview(ix, x) for x in described}
+        self._order = [x.id for x in conflicts] + [x.id for x in described]
         self._topics = {x.id: x.topic for x in conflicts}
-        self._described = {x.id for x in described or ()}
-        review = review or Review()
-        for x in conflicts:
-            t = ix.topics[x.topic]
-            in_pairs = set(x.disputed) or set(x.claims) | set(x.parts)
-            values = sorted({interval_text(ix.claims[c].low, ix.claims[c].high) for c in in_pairs})
-            self.add_row(Text(KIND_MARK.get(x.kind, "?"), style="bold"), _review_cell(ix, x, review),
-                         plain(group_label(t.who), 40), t.measure,
-                         plain(" vs ".join(values), 40), t.event, key=x.id)
-        for dx in described or ():
-            self.add_row(*descriptions.list_cells(ix, dx, review), key=dx.id)
-        n = len(conflicts) + len(described or ())
+        self._rebuild(keep=False)
+        n = len(conflicts) + len(described)
         self.border_subtitle = f"{n} conflict{'s' * (n != 1)}"
 
-    def restyle(self, ix: AnalysisIndex, review: Review) -> None:
-        """Redraws the review column after a decision, leaving rows and cursor alone."""
-        for x in ix.analysis.conflicts:
-            if x.id in getattr(self, "_topics", {}):
-                self.update_cell(x.id, "review", _review_cell(ix, x, review))
-        for dx in ix.analysis.description_conflicts:
-            if dx.id in getattr(self, "_described", ()):
-                self.update_cell(dx.id, "review", descriptions.review_cell(dx, review))
+    def restyle(self, ix: AnalysisIndex, review: Review) -> None:  # type: ignore[override]
+        """Redraws the review columns after a decision, leaving rows and cursor alone."""
+        self.review = review
+        self._rebuild(keep=True)
 
+    def _rebuild(self, keep: bool) -> None:
+        ix = self.ix
+        if ix is None:
+            return
+        self._fit()
+        current = self.current_conflict
+        arranged = arrange(ix, [self._overviews[c] for c in self._order], self.sort_by, self._state)
+        count: dict[str, int] = {}
+        for kind, key in arranged:
+            if kind == "conflict":
+                e = self._overviews[key].event
+                count[e] = count.get(e, 0) + 1
+        rows: list[tuple[Cell, ...]] = []
+        keys: list[str] = []
+        headings = set()
+        for kind, key in arranged:
+            if kind == "event":
+                headings.add(len(rows))
+                rows.append((Text(event_heading(ix, key, count.get(key, 0)), style="bold underline"),))
+                keys.append("event:" + key)
+            else:
+                rows.append(self._cells(self._overviews[key]))
+                keys.append(key)
+        if keep:
+            self.restyle_rows(rows, keys, frozenset(headings))
+        else:
+            self.set_rows(rows, keys, frozenset(headings))
+        if keep and current and current in self.keys:
+            self.move_to_key(current)
+
+    def restyle_rows(self, rows, keys, headings) -> None:
+        VirtualTable.restyle(self, rows, keys, headings)
+
+    def _state(self, topic_id: str) -> str:
+        d = self.review.topics.get(topic_id)
+        return getattr(d, "state", None) or "open"
+
+    def _fit(self) -> None:
+        """Columns for the pane's width: fixed marks, the topic, the measure, the spread; the full
+        figures and (when not grouped) the event where there is room."""
+        width = max(20, (self.size.width or 78))
+        self._fitted_width = width
+        rows = list(self._overviews.values())
+        spread_w = max((len(o.compact()) for o in rows), default=12)
+        measure_w = max([len(o.measure) for o in rows] + [7])
+        topic_need = max([len(o.who) for o in rows] + [5])
+        fixed = 1 + (1 + 1) + (3 + 1) + (measure_w + 1) + (spread_w + 1) + 1
+        room = width - fixed
+        topic_w = max(8, min(topic_need, room))
+        left = room - topic_w
+        columns = [("", 1), ("✓", 3), ("topic", topic_w), ("measure", measure_w), ("spread", spread_w)]
+        self._extra: list[str] = []
+        full_w = max((len(o.full()) for o in rows), default=0)
+        if 0 < full_w <= left - 1:  # only when every row's figures fit whole: a cut list misleads
+            w = full_w
+            columns.append(("figures", w))
+            self._extra.append("figures")
+            left -= w + 1
+        if self.sort_by != "event" and left >= 12:
+            columns.append(("event", left - 1))
+            self._extra.append("event")
+        self.set_columns(columns)
+
+    def _cells(self, o: Overview) -> tuple[Cell, ...]:
+        if o.kind == "description" and self.ix is not None:
+            review = descriptions.review_cell(self.ix.description_conflicts[o.conflict], self.review)
+        else:
+            review = _review_cell(self.ix, o, self.review)
+        cells: list[Cell] = [Text(KIND_MARK.get(o.kind, "?"), style="bold"), review,
+                             plain(o.who, 80), o.measure, o.compact()]
+        if "figures" in self._extra:
+            cells.append(plain(o.full(), 200))
+        if "event" in self._extra and self.ix is not None:
+            cells.append(plain(self.ix.event_label(o.event), 80))
+        return tuple(cells)
+
+    def on_resize(self, event) -> None:
+        if self.ix is not None and self.size.width != self._fitted_width:
+            self._rebuild(keep=True)
+
+    def detail(self) -> Text | None:
+        """The cursor row in full: kind, topic, event, every figure, voices, review."""
+        key = self.current_conflict
+        if key is None or self.ix is None:
+            return None
+        o = self._overviews[key]
+        out = Text()
+        out.append(f"{KIND_MARK.get(o.kind, '?')} {o.kind}", style="bold")
+        out.append(" · ")
+        out.append_text(plain(f"{o.who} · {o.measure}"))
+        out.append(" · ")
+        out.append_text(plain(self.ix.event_label(o.event), style="italic"))
+        out.append("\n")
+        out.append_text(plain(o.full()))
+        out.append(f" · {o.voices} voice{'s' * (o.voices != 1)}", style="dim")
+        return out
+
+    # ---- cursor and keys ----------------------------------------------------------------
     @property
     def current_conflict(self) -> str | None:
-        if not self.row_count:
-            return None
-        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        key = self.current_key
+        return key if key and key in self._overviews and self.cursor_row not in self.headings else None
+
+    def action_sort(self) -> None:
+        """The next order of `SORTS`; the cursor stays on its conflict."""
+        self.sort_by = SORTS[(SORTS.index(self.sort_by) + 1) % len(SORTS)]
+        current = self.current_conflict
+        self._rebuild(keep=False)
+        if current:
+            self.move_to_key(current)
+        self._title()
+        self.notify(f"Conflicts sorted by {SORT_WORDS[self.sort_by]}", timeout=2)
+
+    def _title(self) -> None:
+        self.border_title = Text.assemble(self.title_text, (f" · by {SORT_WORDS[self.sort_by]} (o)", "dim"))
+
+    def set_title(self, text: str) -> None:
+        """The list's title (e.g. 'Conflicts matching “x”'), followed by its sort."""
+        self.title_text = text
+        self._title()
 
     def action_figure(self) -> None:
+        """`b`: the topic's best figure; on a description conflict, its sides are in the figures pane."""
         x = self.current_conflict
         if x:
             self.post_message(FigureRequested(self._topics.get(x, x)))
 
     def action_note(self) -> None:
+        """`n`: the topic's note, or the description conflict's."""
         x = self.current_conflict
         if x is None:
             return
-        if x in getattr(self, "_described", ()):
-            self.post_message(NoteRequested("dconflict", x))
-        else:
+        if x in self._topics:
             self.post_message(NoteRequested("topic", self._topics[x]))
+        else:
+            self.post_message(NoteRequested("dconflict", x))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(self.Highlighted(event.row_key.value))
+        if event.key in self._overviews:
+            self.post_message(self.Highlighted(event.key))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
 
     def step(self, delta: int) -> None:
-        if self.row_count:
-            self.move_cursor(row=(self.cursor_row + delta) % self.row_count)
+        """The next (or previous) conflict, wrapping round, stepping over headings."""
+        conflicts = [i for i in range(len(self.rows)) if i not in self.headings]
+        if not conflicts:
+            return
+        here = conflicts.index(self.cursor_row) if self.cursor_row in conflicts else -1
+        self.cursor_row = conflicts[(here + delta) % len(conflicts)]
 
     def select_conflict(self, conflict_id: str) -> None:
-        try:
-            self.move_cursor(row=self.get_row_index(conflict_id))
-        except Exception:
-            pass
+        self.move_to_key(conflict_id)
 
 
-def _review_cell(ix: AnalysisIndex, x: Conflict, review: Review) -> Text:
+def _review_cell(ix: AnalysisIndex | None, o: Overview, review: Review) -> Text:
     """The conflict's review state: ★ for a chosen figure, ✎ for a note, then how many claims have verdicts."""
-    d = review.topics.get(x.topic)
+    d = review.topics.get(o.topic)
     cell = Text()
     if d and d.figure:
         cell.append(FIGURE_MARK, style="bold")
     if d and d.note:
         cell.append(NOTE_MARK)
-    decided = sum(1 for c in set(x.claims) | set(x.parts) if (v := review.claims.get(c)) and v.verdict)
+    x = next((x for x in ix.conflicts_by_topic.get(o.topic, []) if x.id == o.conflict), None) if ix else None
+    claims = set(x.claims) | set(x.parts) if x else set()
+    decided = sum(1 for c in claims if (v := review.claims.get(c)) and v.verdict)
     if decided:
         cell.append(str(decided))
     return cell
-
-
-def _n(v: int | None) -> str:
-    return "?" if v is None else f"{v:,}"

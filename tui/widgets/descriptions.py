@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from crosscheck.core.analysis import labels
+from crosscheck.core.conflict_overview import Overview
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import DescriptionConflict
 from crosscheck.core.naming import claimant_name, source_name
@@ -25,11 +26,6 @@ DESCRIPTION_MARK = "¶"
 SLOT_NAMES = {"perpetrator": "who attacked", "victims": "who the dead were", "target": "what was hit",
               "denial": "denied"}
 
-COLUMNS = (("", "mark", 2), ("✓", "review", 3), ("source", "source", 12), ("phrase", "text", 26),
-           ("value", "interval", 14), ("claimant", "claimant", 22), ("date", "date", 10))
-"""The figures pane's columns for a description conflict (keys shared with the numeric ones)."""
-
-
 def description_matches(ix: AnalysisIndex, x: DescriptionConflict, needle: str) -> bool:
     """Whether the filter text names the conflict's slot, a value, a claimant, a phrase or an outlet."""
     low = needle.lower()
@@ -42,10 +38,24 @@ def description_matches(ix: AnalysisIndex, x: DescriptionConflict, needle: str) 
     return False
 
 
-def list_cells(ix: AnalysisIndex, x: DescriptionConflict, review: Review) -> tuple:
-    """The conflicts list's cells for a description conflict: mark, review, what, slot, values, event."""
-    return (Text(DESCRIPTION_MARK, style="bold"), review_cell(x, review), plain(SLOT_NAMES[x.slot], 40),
-            "words", plain(" vs ".join(x.values), 60), x.event)
+class DescriptionOverview(Overview):
+    """A description conflict's row in the conflicts list: its slot, its sides and its voices."""
+
+    def compact(self) -> str:
+        n = len(self.figures)
+        return f"{n} sides · {self.voices} voice{'s' * (self.voices != 1)}"
+
+    def full(self) -> str:
+        return " vs ".join(self.figures)
+
+
+def overview(ix: AnalysisIndex, x: DescriptionConflict) -> Overview:
+    """The conflicts list's row for a description conflict (kind `description`)."""
+    voices = {(ix.descriptions[i].claimant or ix.sources[ix.descriptions[i].source].outlet or
+               ix.descriptions[i].source).casefold() for i in x.descriptions}
+    return DescriptionOverview(conflict=x.id, topic=x.id, event=x.event, kind=x.kind, who=SLOT_NAMES[x.slot],
+                               measure="words", figures=x.values, low=None, high=None, open_high=False,
+                               voices=len(voices))
 
 
 def review_cell(x: DescriptionConflict, review: Review) -> Text:
@@ -103,12 +113,22 @@ def side_marks(ix: AnalysisIndex, x: DescriptionConflict) -> dict[str, str]:
     return sides
 
 
-def row(ix: AnalysisIndex, x: DescriptionConflict, description_id: str, review: Review, mark: str) -> tuple:
+def detail(ix: AnalysisIndex, description_id: str) -> Text:
+    """The side under the cursor in full: claimant, outlet, date, then the sentence."""
     d = ix.descriptions[description_id]
     s = ix.sources[d.source]
-    value = d.value if d.denies is None else f"{d.value} (denies {d.denies})"
-    return (Text(mark, style="bold"), row_review(ix, x, description_id, review), plain(source_name(s), 60),
-            plain(d.phrase, 80), plain(value, 60), plain(claimant_name(d.claimant, s), 60), s.published or "—")
+    line = Text()
+    line.append_text(plain(claimant_name(d.claimant, s), 80, style="bold"))
+    line.append(" in ", style="dim")
+    line.append_text(plain(source_name(s, limit=80)))
+    line.append(" · ", style="dim")
+    line.append(s.published or "no date")
+    line.append(" · ", style="dim")
+    line.append_text(plain(d.value if d.denies is None else f"{d.value}, denying {d.denies}", 80, style="bold"))
+    line.append("\n“")
+    line.append_text(plain(d.sentence, 400))
+    line.append("”")
+    return line
 
 
 def row_review(ix: AnalysisIndex, x: DescriptionConflict, description_id: str, review: Review) -> Text:

@@ -1,10 +1,14 @@
 """The figures pane: one conflict's figures side by side on a shared scale, with its estimate.
 
-`ConflictDetail` shows the selected conflict: each claim's source, date, figure as written, a
-strip drawing its interval on a scale shared by the topic, and the claimant, with the topic's
-low/best/high estimate and the kind of conflict. `FigureTable` is its table.
+`ConflictDetail` shows the selected conflict: a summary (kind, group, event, estimate), then
+`FigureTable` with each claim's source, claimant, interval, a strip drawing the interval on a
+scale shared by the topic, the figure as written and the date, then a detail line with the
+row under the cursor in full. Column widths are fitted to the pane (`tui/columns.py`): claimant
+and source first, the strip shrinks first, the wording and date leave the row last of all.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,19 +16,38 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict, DescriptionConflict
-from crosscheck.core.naming import claimant_name, group_label, source_name
+from crosscheck.core.naming import claimant_label, claimant_name, group_label, source_name, source_names
+from crosscheck.core.review.decisions import Review
 from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
-from . import descriptions
+from ..columns import Column, fit, want
 from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
+from . import descriptions
+from .virtual_table import DATA_TABLE_JUMPS
 
-KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ"}
+KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ", "description": descriptions.DESCRIPTION_MARK}
+PADDING = 1
+"""DataTable's cell padding on each side of a column."""
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """What one row of the table shows, before it is cut to the column widths."""
+
+    claim: str
+    mark: str
+    source: str
+    claimant: str
+    interval: str
+    text: str
+    date: str
+    low: int | None
+    high: int | None
 
 
 class FigureTable(DecidesClaims, DataTable):
@@ -34,34 +57,85 @@ class FigureTable(DecidesClaims, DataTable):
         Binding("enter", "choose", "Show in article", id="figures.choose"),
         Binding("j", "cursor_down", "Down", show=False, id="figures.down"),
         Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
+        *DATA_TABLE_JUMPS,
         *CLAIM_REVIEW_BINDINGS,
     ]
 
-    FIGURE_COLUMNS = (("", "mark", 5), ("✓", "review", 3), ("source", "source", 12), ("as written", "text", 12),
-                      ("interval", "interval", 8), ("scale", "strip", 20),
-                      ("claimant", "claimant", 22), ("date", "date", 10))
-
     def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="row", **kwargs)
+        super().__init__(cursor_type="row", cell_padding=PADDING, **kwargs)
         self.topic_id: str | None = None
-        """The topic, or for a description conflict its id (`dx…`), that `b` chooses for."""
-        self.mode = ""
+        self.figure_rows: list[FigureRow] = []
+        self.reviews: dict[str, Text] = {}
+        self._scale: tuple[float, float, bool] = (0.0, 1.0, False)
+        self._widths: list[int] = []
+        self.described = False
+        """True while the rows are a description conflict's sides: `interval` holds the value and
+        `text` the phrase, and there is no scale."""
 
-    def on_mount(self) -> None:
-        self.use("figures")
+    def columns_for(self, rows: list[FigureRow]) -> list[Column]:
+        """The columns and their claims on the width, from the rows' contents."""
+        def longest(attr: str, label: str, least: int, most: int) -> int:
+            return want([getattr(r, attr) for r in rows], label, least, most)
+        if self.described:
+            return [
+                Column("mark", "", 1, longest("mark", "", 1, 2), 0),
+                Column("review", "✓", 2, 3, 0),
+                Column("source", "source", 10, longest("source", "source", 10, 30), 1),
+                Column("claimant", "claimant", 12, longest("claimant", "claimant", 12, 40), 1),
+                Column("interval", "value", 8, longest("interval", "value", 8, 26), 2),
+                Column("text", "phrase", 12, longest("text", "phrase", 12, 60), 3, elastic=True),
+                Column("date", "date", 10, 10, 4, optional=True),
+            ]
+        return [
+            Column("mark", "", 1, longest("mark", "", 1, 6), 0),
+            Column("review", "✓", 2, 3, 0),
+            Column("source", "source", 10, longest("source", "source", 10, 36), 1),
+            Column("claimant", "claimant", 14, longest("claimant", "claimant", 14, 60), 1),
+            Column("interval", "interval", 6, longest("interval", "interval", 6, 16), 2),
+            Column("strip", "scale", 8, 8, 3, elastic=True),
+            Column("date", "date", 10, 10, 4, optional=True),
+            Column("text", "as written", 8, longest("text", "as written", 8, 24), 5, optional=True),
+        ]
 
-    def use(self, mode: str) -> None:
-        """`figures` (a numeric conflict's claims) or `descriptions` (one description per side)."""
-        if mode == self.mode:
-            self.clear()
+    def fill(self, rows: list[FigureRow], reviews: dict[str, Text], scale: tuple[float, float, bool],
+             described: bool = False) -> None:
+        """Replaces the rows (one batch) with widths fitted to the table's width; `described`:
+        the rows are a description conflict's sides."""
+        self.figure_rows, self.reviews, self._scale, self.described = rows, reviews, scale, described
+        self._widths = []
+        self._draw(keep=False)
+
+    def _fitted(self) -> list[int]:
+        room = max(20, self.size.width or 80) - 1  # a cell for the vertical scrollbar's edge
+        return fit(self.columns_for(self.figure_rows), room, gap=2 * PADDING)
+
+    def _draw(self, keep: bool) -> None:
+        widths = self._fitted()
+        if keep and widths == self._widths:
             return
+        self._widths = widths
+        row = self.cursor_row if keep else 0
         self.clear(columns=True)
-        for label, key, width in (self.FIGURE_COLUMNS if mode == "figures" else descriptions.COLUMNS):
-            self.add_column(label, key=key, width=width)
-        self.mode = mode
+        shown = [(c, w) for c, w in zip(self.columns_for(self.figure_rows), widths, strict=True) if w]
+        for c, w in shown:  # a column left out is not added: even empty it would cost its padding
+            self.add_column(c.label, key=c.key, width=w)
+        lo, hi, log = self._scale
+        w_strip = dict(zip((c.key for c in self.columns_for(self.figure_rows)), widths, strict=True)).get("strip", 0)
+        for r in self.figure_rows:
+            cells = {"mark": Text(r.mark, style="bold"), "review": self.reviews.get(r.claim, Text()),
+                     "source": plain(r.source, 60), "claimant": plain(r.claimant, 120), "interval": r.interval,
+                     "strip": strip.draw(r.low, r.high, lo, hi, log, w_strip) if w_strip else "",
+                     "date": r.date, "text": plain(r.text, 80 if self.described else 40)}
+            self.add_row(*(cells[c.key] for c, _ in shown), key=r.claim)
+        if self.figure_rows:
+            self.move_cursor(row=min(row, len(self.figure_rows) - 1), animate=False)
+
+    def on_resize(self) -> None:
+        if self.figure_rows:
+            self._draw(keep=True)
 
     @property
-    def current_claim(self) -> str | None:
+    def current_claim(self) -> str | None:  # type: ignore[override]
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
@@ -76,66 +150,127 @@ class FigureTable(DecidesClaims, DataTable):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(ClaimChosen(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None when the table is empty
+        if key:
+            self.post_message(ClaimChosen(key))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value:
-            self.post_message(ClaimHighlighted(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
+        if key:
+            self.post_message(ClaimHighlighted(key))
+
+
+def detail_text(ix: AnalysisIndex, claim_id: str) -> Text:
+    """The row under the cursor in full: claimant, outlet, date, then the sentence."""
+    c = ix.claims[claim_id]
+    s = ix.sources[c.source]
+    line = Text()
+    if claimant_label(c.attributed_to):
+        line.append_text(plain(claimant_name(c.attributed_to, s), style="bold"))
+        line.append(" in ", style="dim")
+        line.append_text(plain(source_name(s, limit=80)))
+    else:
+        line.append_text(plain(source_name(s, limit=80), style="bold"))
+        line.append(" (its own report, no claimant named)", style="dim")
+    line.append(" · ", style="dim")
+    line.append(s.published or "no date")
+    line.append(" · ", style="dim")
+    line.append(interval_text(c.low, c.high), style="bold")
+    if c.part_of and c.part_of in ix.claims:
+        total = ix.claims[c.part_of]
+        line.append(f" · part of the total {interval_text(total.low, total.high)}", style="italic")
+    if s.same_story_as:
+        line.append(" · ", style="dim")
+        line.append_text(plain("same story as " + source_names(s.same_story_as, ix.sources), style="italic"))
+    line.append("\n“")
+    line.append_text(plain(c.sentence))
+    line.append("”")
+    return line
 
 
 class ConflictDetail(Vertical, can_focus=False):
-    """The selected conflict: summary, estimate and every figure with its strip."""
+    """The selected conflict: summary, estimate, every figure with its strip, the cursor row in full."""
+
+    DEFAULT_CSS = """
+    ConflictDetail #figure-detail { height: auto; max-height: 5; padding: 0 1; border-top: solid $secondary; }
+    """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.border_title = "Figures side by side"
+        self.ix: AnalysisIndex | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="conflict-summary")
         yield FigureTable(id="figures")
+        yield Static(id="figure-detail")
 
     def show(self, ix: AnalysisIndex, x: Conflict | DescriptionConflict | None, review: Review | None = None) -> None:
+        self.ix = ix
         summary = self.query_one("#conflict-summary", Static)
         table = self.query_one(FigureTable)
+        detail = self.query_one("#figure-detail", Static)
         self.conflict = x
         review = review or Review()
         if isinstance(x, DescriptionConflict):
             self._show_descriptions(ix, x, review)
             return
-        table.use("figures")
         self.border_title = "Figures side by side"
         if x is None:
             table.topic_id = None
+            table.fill([], {}, (0.0, 1.0, False))
             summary.update(Text("No conflict selected.", style="italic"))
+            detail.update("")
             return
         table.topic_id = x.topic
         summary.update(self._summary(ix, x, review))
-        members = list(x.claims) + [p for p in x.parts if p not in x.claims]
-        lo, hi, log = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
+        members = self.members(x)
+        scale = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
         in_pairs = set(x.disputed)
+        rows = []
         for cid in members:
             c = ix.claims[cid]
             s = ix.sources[c.source]
             mark = "≠" if cid in in_pairs else ("part" if cid in x.parts else "")
             if s.same_story_as:
                 mark += "≈"
-            table.add_row(Text(mark, style="bold"), self._review(review, x.topic, cid),
-                          plain(source_name(s), 60), plain(c.number_text, 30),
-                          interval_text(c.low, c.high), strip.draw(c.low, c.high, lo, hi, log, 20),
-                          plain(claimant_name(c.attributed_to, s), 60), s.published or "—", key=cid)
+            rows.append(FigureRow(cid, mark, source_name(s), claimant_name(c.attributed_to, s),
+                                  interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high))
+        table.fill(rows, {cid: self._review(review, x.topic, cid) for cid in members}, scale)
+        detail.update(detail_text(ix, members[0]) if members else "")
 
     def _show_descriptions(self, ix: AnalysisIndex, x: DescriptionConflict, review: Review) -> None:
-        """A description conflict: each side's phrase, value and claimant, a letter per side."""
+        """A description conflict: one row per side's description (a letter per side), with its
+        source, claimant, value and phrase; the row under the cursor in full below."""
         table = self.query_one(FigureTable)
-        table.use("descriptions")
         table.topic_id = x.id
         self.border_title = "Descriptions side by side"
         self.query_one("#conflict-summary", Static).update(descriptions.summary(ix, x, review))
         marks = descriptions.side_marks(ix, x)
+        rows = []
         for i in x.descriptions:
-            table.add_row(*descriptions.row(ix, x, i, review, marks[i]), key=i)
+            d = ix.descriptions[i]
+            s = ix.sources[d.source]
+            value = d.value if d.denies is None else f"{d.value} (denies {d.denies})"
+            rows.append(FigureRow(i, marks[i], source_name(s), claimant_name(d.claimant, s), value, d.phrase,
+                                  s.published or "—", None, None))
+        table.fill(rows, {i: descriptions.row_review(ix, x, i, review) for i in x.descriptions}, (0.0, 1.0, False),
+                   described=True)
+        self.query_one("#figure-detail", Static).update(descriptions.detail(ix, x.descriptions[0]))
+
+    @staticmethod
+    def members(x: Conflict | DescriptionConflict) -> list[str]:
+        if isinstance(x, DescriptionConflict):
+            return list(x.descriptions)
+        return list(x.claims) + [p for p in x.parts if p not in x.claims]
+
+    def on_claim_highlighted(self, message: ClaimHighlighted) -> None:
+        """Shows the highlighted figure in full under the table (the message goes on to the screen)."""
+        if self.ix is not None and message.claim_id in self.ix.claims:
+            self.query_one("#figure-detail", Static).update(detail_text(self.ix, message.claim_id))
+        elif self.ix is not None and message.claim_id in self.ix.descriptions:
+            self.query_one("#figure-detail", Static).update(descriptions.detail(self.ix, message.claim_id))
 
     def restyle(self, ix: AnalysisIndex, review: Review) -> None:
         """Redraws verdicts, the chosen figure and notes after a decision; the cursor stays."""
@@ -146,12 +281,18 @@ class ConflictDetail(Vertical, can_focus=False):
             self.query_one("#conflict-summary", Static).update(descriptions.summary(ix, x, review))
             table = self.query_one(FigureTable)
             for i in x.descriptions:
-                table.update_cell(i, "review", descriptions.row_review(ix, x, i, review))
+                cell = descriptions.row_review(ix, x, i, review)
+                table.reviews[i] = cell
+                if any(k.value == "review" for k in table.columns):
+                    table.update_cell(i, "review", cell)
             return
         self.query_one("#conflict-summary", Static).update(self._summary(ix, x, review))
         table = self.query_one(FigureTable)
-        for cid in list(x.claims) + [p for p in x.parts if p not in x.claims]:
-            table.update_cell(cid, "review", self._review(review, x.topic, cid))
+        for cid in self.members(x):
+            cell = self._review(review, x.topic, cid)
+            table.reviews[cid] = cell
+            if any(k.value == "review" for k in table.columns):
+                table.update_cell(cid, "review", cell)
 
     @staticmethod
     def _review(review: Review, topic_id: str, claim_id: str) -> Text:

@@ -1,6 +1,6 @@
 """The `/` filter box: what is typed narrows claims and conflicts at once.
 
-`enter` (or `tab`) keeps the filter and hides the box; `esc` clears it. The box only reports
+`enter` (or `tab`) keeps the filter and hides the box; `esc` clears it, open or not. The box only reports
 (`Applied`, `Closed`); the screen decides what the text filters.
 """
 from __future__ import annotations
@@ -40,8 +40,13 @@ class FilterBox(Input):
         self.focus()
 
     def close(self, keep: bool) -> bool:
-        """Hides the box, clearing the filter unless `keep`; False when it was not open."""
+        """Hides the box, clearing the filter unless `keep`; False when it was not open.
+
+        With the box already hidden, `esc` (not `keep`) still clears a filter that is applied."""
         if not self.display:
+            if not keep and self.value:
+                self.value = ""
+                self.post_message(self.Applied(""))
             return False
         if not keep and self.value:
             self.value = ""

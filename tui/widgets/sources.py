@@ -10,6 +10,7 @@ from crosscheck.core.naming import source_title
 
 from ..messages import SourceHighlighted
 from ..safe import plain
+from .virtual_table import DATA_TABLE_JUMPS
 
 
 class SourceList(DataTable):
@@ -18,6 +19,7 @@ class SourceList(DataTable):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="sources.down"),
         Binding("k", "cursor_up", "Up", show=False, id="sources.up"),
+        *DATA_TABLE_JUMPS,
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -48,8 +50,9 @@ class SourceList(DataTable):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(SourceHighlighted(event.row_key.value))
+        key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
+        if key is not None:
+            self.post_message(SourceHighlighted(key))
 
     def select_source(self, source_id: str) -> None:
         try:
