@@ -80,10 +80,10 @@ class FigureTable(DecidesClaims, DataTable):
             return [
                 Column("mark", "", 1, longest("mark", "", 1, 2), 0),
                 Column("review", "✓", 2, 3, 0),
-                Column("source", "source", 10, longest("source", "source", 10, 30), 1),
-                Column("claimant", "claimant", 12, longest("claimant", "claimant", 12, 40), 1),
-                Column("interval", "value", 8, longest("interval", "value", 8, 26), 2),
-                Column("text", "phrase", 12, longest("text", "phrase", 12, 60), 3, elastic=True),
+                Column("source", "source", 8, longest("source", "source", 8, 24), 3),
+                Column("claimant", "claimant", 12, longest("claimant", "claimant", 12, 30), 1),
+                Column("interval", "value", 8, longest("interval", "value", 8, 24), 1),
+                Column("text", "phrase", 14, longest("text", "phrase", 14, 44), 2),
                 Column("date", "date", 10, 10, 4, optional=True),
             ]
         return [
