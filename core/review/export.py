@@ -222,9 +222,13 @@ def _descriptions_md(ix: AnalysisIndex, review: Review) -> list[str]:
             out.append(f"- **Note:** {md(xd.note)}")
         if xd and not xd.empty:
             out.append(f"- **Decided by** {md(xd.reviewer)} at {md(xd.updated_at)}")
-        out.append(f"- **Conflict (description, {md(x.slot)}):** {md(x.why)}")
+        denier = ix.descriptions[x.descriptions[0]]
+        who = f"{claimant_name(denier.claimant, ix.sources[denier.source])}: " if x.slot == "denial" else ""
+        out.append(f"- **Conflict (description, {md(x.slot)}):** {md(who + x.why)}")
         if x.topics:
-            out.append(f"- **Counts with these labels:** {', '.join(md(t) for t in x.topics)}")
+            out.append("- **Counts with these labels:** " + ", ".join(
+                md(f"{group_label(ix.topics[t].who or 'people')} · {ix.topics[t].measure}") + f" ({md(t)})"
+                for t in x.topics if t in ix.topics))
         out += ["", _md_row(["description", "source", "date", "phrase", "value", "claimant", "verdict", "note"]),
                 "|" + " --- |" * 8]
         for i in x.descriptions:

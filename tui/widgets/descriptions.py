@@ -14,7 +14,7 @@ from crosscheck.core.analysis import labels
 from crosscheck.core.conflict_overview import Overview
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import DescriptionConflict
-from crosscheck.core.naming import claimant_name, source_name
+from crosscheck.core.naming import claimant_name, group_label, source_name
 from crosscheck.core.review.decisions import Review
 
 from ..safe import plain
@@ -80,8 +80,12 @@ def summary(ix: AnalysisIndex, x: DescriptionConflict, review: Review) -> Text:
     head.append_text(plain(ix.event_label(x.event)))
     if x.topics:
         head.append("\ncounts with these labels: ", style="dim")
-        head.append_text(plain(", ".join(x.topics), 80, style="dim"))
+        words = [f"{group_label(ix.topics[t].who)} {ix.topics[t].measure}" for t in x.topics if t in ix.topics]
+        head.append_text(plain(", ".join(words), 80, style="dim"))
     head.append("\n")
+    if x.slot == "denial":
+        first = ix.descriptions[x.descriptions[0]]
+        head.append_text(plain(claimant_name(first.claimant, ix.sources[first.source]) + ": ", 60, style="italic"))
     head.append_text(plain(x.why, 300, style="italic"))
     d = review.description_conflicts.get(x.id)
     if d and d.figure:
