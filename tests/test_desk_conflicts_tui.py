@@ -50,7 +50,8 @@ async def test_spread_shown_whole_at_80_columns():
         await pilot.press("c")
         table = app.screen.query_one(ConflictList)
         widths = dict(table.columns)
-        spreads = [str(row[4]) for i, row in enumerate(table.rows) if i not in table.headings]
+        at = [label for label, _ in table.columns].index("spread")
+        spreads = [str(row[at]) for i, row in enumerate(table.rows) if i not in table.headings]
         assert spreads and all(" voice" in s and len(s) <= widths["spread"] for s in spreads)
         assert sum(w + 1 for _, w in table.columns) + 1 <= table.size.width
 

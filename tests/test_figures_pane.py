@@ -147,3 +147,17 @@ async def test_claims_table_fits_and_shows_the_cursor_row_in_full():
                                                                   table.size.height))
         assert "the extremists in Devdiscourse" in bottom
         assert claim.sentence.split()[0] in bottom
+
+
+async def test_figures_pane_says_why_best_is_best():
+    """The figures pane shows the estimate's basis (method, voices with figures) for the topic."""
+    app = app_on_sample()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        main = app.main_screen
+        malian = next(x for x in main.ix.analysis.conflicts if main.ix.topics[x.topic].who == "Malian soldiers")
+        main.open_conflict(malian.id)
+        await pilot.pause()
+        summary = str(app.screen.query_one("#conflict-summary").render())
+        assert "best 28: midpoint of 2 voices — CSP-PSD 47, JNIM 10" in summary

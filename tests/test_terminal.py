@@ -35,7 +35,8 @@ def _wait_for(session: str, text: str, seconds: float = 20) -> str:
 
 
 def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
-    """At 80x24, `c` shows the seeds' disputed tolls and `q` ends the process."""
+    """At 80x24, `c` shows the sample's first conflict with all of 5, 6 and 7 (the detail line
+    under the list), every conflict's whole spread, and `q` ends the process."""
     session = f"cc-{uuid.uuid4().hex[:8]}"
     done = tmp_path / "exit-code"
     command = f"{_crosscheck()}; echo $? > {done}"
@@ -46,7 +47,9 @@ def test_conflicts_view_in_tmux_and_q_exits(tmp_path):
         _wait_for(session, " claims · ")  # the header shows counts once the analysis is in
         _tmux("send-keys", "-t", session, "c")
         screen = _wait_for(session, "[Conflicts]")
-        assert "5 vs 6" in screen and "10 vs 47" in screen
+        screen = _wait_for(session, "5 vs 6")  # the detail line of the first conflict, under the list
+        assert "5 vs 6 vs 6..∞ vs 7" in screen  # the first conflict, every figure of it
+        assert "5–7+ · " in screen and "10–47 · 3 voices" in screen and "47–121 · " in screen
         _tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 15
         while not done.exists() and time.monotonic() < deadline:

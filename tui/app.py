@@ -100,6 +100,7 @@ def help_sections():
     from .widgets.article import ArticleView
     from .widgets.claims import ClaimTable
     from .widgets.conflicts import ConflictList, FigureTable
+    from .screens.history import HistoryScreen
     from .screens.search import SearchScreen
     from .widgets.sources import SourceList
     from .widgets.virtual_table import JUMP_BINDINGS
@@ -108,7 +109,8 @@ def help_sections():
             ("Claims pane", list(ClaimTable.BINDINGS)), ("Conflicts", list(ConflictList.BINDINGS)),
             ("Figures side by side", list(FigureTable.BINDINGS)), ("Note editor", list(NoteScreen.BINDINGS)),
             ("Best figure", list(FigureScreen.BINDINGS)), ("Export", list(ExportScreen.BINDINGS)),
-            ("Lists and tables", list(JUMP_BINDINGS)), ("Article search", list(SearchScreen.BINDINGS))]
+            ("Lists and tables", list(JUMP_BINDINGS)), ("Article search", list(SearchScreen.BINDINGS)),
+            ("History", list(HistoryScreen.BINDINGS))]
 
 
 def binding_ids() -> set[str]:

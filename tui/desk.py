@@ -171,6 +171,43 @@ class ReviewDesk:
                                                          None if again else description_id),
                            self._saved, self._failed)
 
+    def topic_state(self, topic_id: str, state: str | None) -> None:
+        """Sets a topic's review state (resolved, follow-up; None: open), saved like any decision."""
+        s, thread = self._ready(), self.thread
+        if s and thread:
+            thread.submit(lambda: s.set_state(topic_id, state), self._saved, self._failed)
+
+    def history(self, kind: str, target: str) -> None:
+        """Opens the audit trail of a claim or topic; it is read on the store thread."""
+        s = self.session
+        if s is None or self.thread is None:
+            self._say("The review database is still opening; try again in a moment.", "", "warning", 4)
+            return
+        from crosscheck.core.review.decisions import (claim_key, dconflict_key, description_key,
+                                                      topic_key)
+        ix = s.ix
+        if target in ix.descriptions or target in ix.description_conflicts:  # a description conflict's rows
+            described = target in ix.descriptions
+            decided = s.description(target) if described else s.description_conflict(target)
+            key = decided.key if decided else (description_key(ix.descriptions[target]) if described
+                                               else dconflict_key(ix, ix.description_conflicts[target]))
+            about = (description_anchor(ix, ix.descriptions[target]) if described
+                     else dconflict_anchor(ix, ix.description_conflicts[target]))["label"]
+        else:
+            decided = s.claim(target) if kind == "claim" else s.topic(target)
+            key = decided.key if decided else (claim_key(ix.claims[target]) if kind == "claim"
+                                               else topic_key(ix, ix.topics[target]))
+            about = claim_label(ix, ix.claims[target]) if kind == "claim" else topic_label(ix, ix.topics[target])
+
+        def show(entries) -> None:
+            from .screens.history import HistoryScreen
+            # completions run as plain loop callbacks: the push goes through the app's queue, where
+            # the app is the active one and the screen can compose
+            app = self.owner.app
+            app.call_later(app.push_screen, HistoryScreen(about, entries))
+
+        self.thread.submit(lambda: s.store.history(key), show, self._failed)
+
     def undo(self) -> None:
         s = self._ready()
         if s:

@@ -57,3 +57,21 @@ class FigureRequested(Message):
 
 class ReviewChanged(Message):
     """The review's decisions changed (a commit here, an undo, another reviewer's): redraw the marks."""
+
+
+class TopicStateRequested(Message):
+    """The reviewer set a topic's review state (`state` None: open again)."""
+
+    def __init__(self, topic_id: str, state: str | None) -> None:
+        super().__init__()
+        self.topic_id = topic_id
+        self.state = state
+
+
+class HistoryRequested(Message):
+    """The reviewer asked for the audit trail of a claim or a topic (`kind` is `claim` or `topic`)."""
+
+    def __init__(self, kind: str, target: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.target = target

@@ -8,7 +8,7 @@ from textual.binding import Binding
 
 from crosscheck.core.review.decisions import Decision, Figure
 
-from .messages import NoteRequested, VerdictRequested
+from .messages import HistoryRequested, NoteRequested, VerdictRequested
 
 if TYPE_CHECKING:
     from textual.widget import Widget as _Pane  # the mixin is only ever mixed into widgets
@@ -51,6 +51,7 @@ CLAIM_REVIEW_BINDINGS = [
     *VERDICT_BINDINGS,
     Binding("n", "note", "Note", id="note.edit"),
     Binding("b", "figure", "Best figure", id="topic.figure"),
+    Binding("h", "history", "History", id="claim.history"),
 ]
 """The table panes' decision keys: verdicts, the claim's note, and its topic's best figure."""
 
@@ -70,3 +71,7 @@ class DecidesClaims(_Pane):
     def action_note(self) -> None:
         if self.current_claim:
             self.post_message(NoteRequested("claim", self.current_claim))
+
+    def action_history(self) -> None:
+        if self.current_claim:
+            self.post_message(HistoryRequested("claim", self.current_claim))

@@ -70,6 +70,8 @@ class Decision:
     """Bumped by every change; a write based on an older rev is stale."""
     reviewer: str = ""
     updated_at: str = ""
+    state: str | None = None
+    """A topic's review state: `resolved`, `follow-up` (needs follow-up), or None: open."""
 
     @property
     def label(self) -> str:
@@ -77,7 +79,7 @@ class Decision:
 
     @property
     def empty(self) -> bool:
-        return self.verdict is None and not self.note and self.figure is None
+        return self.verdict is None and not self.note and self.figure is None and self.state is None
 
 
 @dataclass(frozen=True)

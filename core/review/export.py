@@ -15,6 +15,7 @@ import sqlite3
 from datetime import datetime, UTC
 from typing import Any
 
+from .progress import WORDS, conflict_progress, progress_words
 from .decisions import Decision, Review, counts, target_kind
 from ..index import AnalysisIndex
 from ..model import Claim, Topic
@@ -137,6 +138,8 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
     out += [f"Generated {md(generated)} · {origin}", ""]
     tally = ", ".join(f"{k} {v}" for k, v in sorted(counts(review).items()))
     out += [" · ".join(f"{v} {k}" for k, v in n.items()) + (f" (verdicts: {tally})" if tally else ""), ""]
+    if a.conflicts:
+        out += [progress_words(a, review), ""]
     shown: list[Topic] = []
     rest: list[Topic] = []
     for t in a.topics:
@@ -150,6 +153,8 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
         td = review.topics.get(t.id)
         if td and td.figure:
             out.append(f"- **Chosen figure:** {_figure_md(ix, review, t.id, td)}")
+        if td and td.state:
+            out.append(f"- **Review state:** {WORDS[td.state]}")
         if td and td.note:
             out.append(f"- **Note:** {md(td.note)}")
         if td and not td.empty:
@@ -252,8 +257,8 @@ CSV_FIELDS = ["claim", "topic", "event", "measure", "who", "source", "outlet", "
               "number_text", "low", "high", "hedge", "claimant", "sentence", "in_conflict", "conflict_kind",
               "verdict", "note", "reviewer", "decided_at", "topic_figure_low", "topic_figure_high",
               "topic_figure_text", "topic_figure_is_this_claim", "topic_note", "topic_reviewer",
-              "topic_decided_at", "status", "row", "description", "slot", "value", "denies", "phrase",
-              "description_conflicts", "chosen_value", "conflict_note"]
+              "topic_decided_at", "status", "topic_state", "row", "description", "slot", "value", "denies",
+              "phrase", "description_conflicts", "chosen_value", "conflict_note"]
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 
@@ -281,7 +286,8 @@ def _topic_cells(review: Review, tid: str | None, cid: str | None, d: Decision |
             "topic_figure_text": f.text if f else None,
             "topic_figure_is_this_claim": ("yes" if cid and tid and review.figure_claims.get(tid) == cid else "no")
             if f and cid else None,
-            "topic_note": d.note, "topic_reviewer": d.reviewer, "topic_decided_at": d.updated_at}
+            "topic_note": d.note, "topic_reviewer": d.reviewer, "topic_decided_at": d.updated_at,
+            "topic_state": d.state or "open"}
 
 
 def _claim_cells(d: Decision | None) -> dict:
@@ -353,7 +359,8 @@ def _verdict(d: Decision, status: str, claim: Claim | None, topic: str | None, f
             "status": status, "verdict": d.verdict, "note": d.note,
             "figure": {"low": f.low, "high": f.high, "claim": figure_claim, "fingerprint": f.claim,
                        "text": f.text} if f else None,
-            "reviewer": d.reviewer, "updated_at": d.updated_at, "rev": d.rev, "anchor": d.anchor}
+            "reviewer": d.reviewer, "updated_at": d.updated_at, "rev": d.rev, "anchor": d.anchor,
+            "state": (d.state or "open") if d.kind == "topic" else None}
 
 
 _TARGETS = {"description": "description", "dconflict": "description conflict"}
@@ -378,8 +385,10 @@ def to_json(ix: AnalysisIndex, review: Review, *, db: str | None = None, generat
                  for xid, d in review.description_conflicts.items() if not d.empty]
     verdicts += [_verdict(d, "orphaned", None, None, None) | ({"target": _TARGETS[target_kind(d)]} if target_kind(d)
                  in _TARGETS else {}) for d in _live(review.orphans)]
+    progress = conflict_progress(ix.analysis, review)
     doc["review"] = {"db": db, "generated": generated or generated_now(), **_summary(ix, review),
-                     "verdict_counts": counts(review)}
+                     "verdict_counts": counts(review), "conflicts_resolved": progress["resolved"],
+                     "conflicts_follow_up": progress["follow-up"]}
     doc["verdicts"] = verdicts
     return doc
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .decisions import (STORE_KIND, Decision, Figure, Review, attach, claim_anchor, claim_key, dconflict_anchor,
                         dconflict_key, description_anchor, description_key, topic_anchor, topic_key)
 from ..index import AnalysisIndex
-from .store import Stale, Store, StoreError
+from .store import STATES, Stale, Store, StoreError
 
 
 def login_name() -> str:
@@ -40,7 +40,7 @@ class NothingToUndo(StoreError):
 
 
 def _content(d: Decision) -> tuple:
-    return d.verdict, d.note, d.figure
+    return d.verdict, d.note, d.figure, d.state
 
 
 class Session:
@@ -116,6 +116,12 @@ class Session:
         return {"claim": r.claims, "topic": r.topics, "description": r.descriptions,
                 "dconflict": r.description_conflicts}[kind]
 
+    def set_state(self, topic_id: str, state: str | None) -> Decision:
+        """A topic's review state: `resolved`, `follow-up`, or None to reopen it."""
+        if state is not None and state not in STATES:
+            raise ValueError(f"unknown review state {state!r}; one of {', '.join(STATES)} or None")
+        return self._topic_write(topic_id, state=state)
+
     def undo(self) -> tuple[str, str, Decision]:
         """Takes back this session's last decision; returns (kind, target id, decision now)."""
         if not self._undo:
@@ -129,7 +135,8 @@ class Session:
         try:
             d = self.store.record(step.after.key, STORE_KIND[step.kind], step.after.anchor, reviewer=self.reviewer,
                                   expect_rev=now.rev, verdict=b.verdict if b else None,
-                                  note=b.note if b else "", figure=b.figure if b else None, action="undo")
+                                  note=b.note if b else "", figure=b.figure if b else None,
+                                  state=b.state if b else None, action="undo")
         except Stale as e:
             self._apply(step.kind, step.target, e.current)
             raise Stale("Not undone: " + str(e).replace("your change was not saved", "your undo was not applied"),

@@ -43,7 +43,8 @@ CREATE TABLE decisions (
     figure TEXT,
     rev INTEGER NOT NULL,
     reviewer TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    state TEXT CHECK (state IN ('resolved', 'follow-up'))
 );
 CREATE TABLE audit (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -59,6 +60,23 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_key ON audit (key);
 """
+
+
+STATES = ("resolved", "follow-up")
+"""A topic's review state besides open (stored as NULL)."""
+_STATE_COLUMN = "ALTER TABLE decisions ADD COLUMN state TEXT CHECK (state IN ('resolved', 'follow-up'))"
+"""Added to a database made before review states, at its first state write. The column is
+additive: crosscheck versions that predate it name their columns, so they read and write such
+a database as before (their upserts leave a state alone), and the schema version stays 1."""
+_COLUMNS = "key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at"
+
+
+def _has_state(con: sqlite3.Connection) -> bool:
+    return any(r[1] == "state" for r in con.execute("PRAGMA table_info(decisions)"))
+
+
+def _select(con: sqlite3.Connection) -> str:
+    return f"SELECT {_COLUMNS}, {'state' if _has_state(con) else 'NULL'} FROM decisions"
 
 
 class StoreError(Exception):
@@ -240,8 +258,7 @@ class Store:
         if self._con is None:
             return []
         try:
-            rows = self._con.execute("SELECT key, kind, anchor, verdict, note, figure, rev, reviewer, "
-                                     "updated_at FROM decisions").fetchall()
+            rows = self._con.execute(_select(self._con)).fetchall()
         except sqlite3.Error:
             return []
         return [_decision(r) for r in rows]
@@ -249,8 +266,7 @@ class Store:
     def get(self, key: str) -> Decision | None:
         if self._con is None:
             return None
-        row = self._con.execute("SELECT key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at "
-                                "FROM decisions WHERE key = ?", (key,)).fetchone()
+        row = self._con.execute(_select(self._con) + " WHERE key = ?", (key,)).fetchone()
         return _decision(row) if row else None
 
     def changed(self) -> bool:
@@ -291,7 +307,7 @@ class Store:
 
     # ---- writing --------------------------------------------------------------------------
     def record(self, key: str, kind: str, anchor: dict, *, reviewer: str, expect_rev: int | None,
-               verdict=KEEP, note=KEEP, figure=KEEP, action: str = "set") -> Decision:
+               verdict=KEEP, note=KEEP, figure=KEEP, state=KEEP, action: str = "set") -> Decision:
         """Changes one decision in one committed transaction and returns it as stored.
 
         `expect_rev` is the revision the caller's screen showed (0: no decision yet); None skips
@@ -305,8 +321,7 @@ class Store:
         except sqlite3.OperationalError as e:
             raise self._write_failure(e) from e
         try:
-            row = con.execute("SELECT key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at "
-                              "FROM decisions WHERE key = ?", (key,)).fetchone()
+            row = con.execute(_select(con) + " WHERE key = ?", (key,)).fetchone()
             current = _decision(row) if row else None
             rev = current.rev if current else 0
             if expect_rev is not None and rev != expect_rev:
@@ -314,20 +329,26 @@ class Store:
             old = current or Decision(key, kind, anchor)
             new: dict[str, Any] = {"verdict": old.verdict if verdict is KEEP else verdict,
                                    "note": old.note if note is KEEP else (note or ""),
-                                   "figure": old.figure if figure is KEEP else figure}
+                                   "figure": old.figure if figure is KEEP else figure,
+                                   "state": old.state if state is KEEP else state}
             changes = [(f, getattr(old, f), v) for f, v in new.items() if getattr(old, f) != v]
             if not changes:
                 con.execute("ROLLBACK")
                 return old
             at = now()
             stored_anchor = anchor or old.anchor
+            if new["state"] is not None and not _has_state(con):
+                con.execute(_STATE_COLUMN)  # in this write's transaction: both happen or neither
+            with_state = _has_state(con)
             con.execute(
-                "INSERT INTO decisions (key, kind, anchor, verdict, note, figure, rev, reviewer, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET anchor = excluded.anchor, "
+                f"INSERT INTO decisions ({_COLUMNS}{', state' if with_state else ''}) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?{', ?' if with_state else ''}) "
+                "ON CONFLICT (key) DO UPDATE SET anchor = excluded.anchor, "
                 "verdict = excluded.verdict, note = excluded.note, figure = excluded.figure, rev = excluded.rev, "
-                "reviewer = excluded.reviewer, updated_at = excluded.updated_at",
+                "reviewer = excluded.reviewer, updated_at = excluded.updated_at"
+                + (", state = excluded.state" if with_state else ""),
                 (key, kind, json.dumps(stored_anchor, ensure_ascii=False), new["verdict"], new["note"],
-                 _text("figure", new["figure"]), rev + 1, reviewer, at))
+                 _text("figure", new["figure"]), rev + 1, reviewer, at) + ((new["state"],) if with_state else ()))
             label = stored_anchor.get("label", "")
             con.executemany(
                 "INSERT INTO audit (key, kind, field, old, new, reviewer, at, action, label) "
@@ -341,7 +362,8 @@ class Store:
             if con.in_transaction:
                 con.execute("ROLLBACK")
             raise
-        return Decision(key, kind, stored_anchor, new["verdict"], new["note"], new["figure"], rev + 1, reviewer, at)
+        return Decision(key, kind, stored_anchor, new["verdict"], new["note"], new["figure"], rev + 1, reviewer, at,
+                        new["state"])
 
 
     def _write_failure(self, e: sqlite3.OperationalError) -> StoreError:
@@ -445,14 +467,14 @@ def _file_state(path: Path) -> tuple:
 
 
 def _decision(row) -> Decision:
-    key, kind, anchor, verdict, note, figure, rev, reviewer, at = row
+    key, kind, anchor, verdict, note, figure, rev, reviewer, at, state = row
     try:
         anchor_d = json.loads(anchor) if anchor else {}
         fig = Figure.from_dict(json.loads(figure)) if figure else None
     except (ValueError, TypeError, AttributeError):
         anchor_d, fig = {}, None
     return Decision(key, kind, anchor_d if isinstance(anchor_d, dict) else {}, verdict, note or "", fig,
-                    rev, reviewer, at)
+                    rev, reviewer, at, state if state in STATES else None)
 
 
 def _read_only_problem(path: Path, con: sqlite3.Connection) -> tuple[str | None, bool]:

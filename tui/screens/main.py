@@ -19,8 +19,8 @@ from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Analysis
 
 from ..desk import ReviewDesk
-from ..messages import (ClaimChosen, ClaimHighlighted, FigureRequested, NoteRequested, ReviewChanged,
-                        VerdictRequested)
+from ..messages import (ClaimChosen, ClaimHighlighted, FigureRequested, HistoryRequested, NoteRequested,
+                        ReviewChanged, TopicStateRequested, VerdictRequested)
 from ..panes import PANE_NAMES, VIEWS, cycled, pane_holding, tab_line, width_classes
 from ..safe import plain
 from ..status import status_line
@@ -146,6 +146,14 @@ class MainScreen(Screen):
     @on(FigureRequested)
     def _figure(self, message: FigureRequested) -> None:
         self.desk.figure(message.topic_id, message.claim_id)
+
+    @on(TopicStateRequested)
+    def _topic_state(self, message: TopicStateRequested) -> None:
+        self.desk.topic_state(message.topic_id, message.state)
+
+    @on(HistoryRequested)
+    def _history(self, message: HistoryRequested) -> None:
+        self.desk.history(message.kind, message.target)
 
     def action_undo(self) -> None:
         self.desk.undo()

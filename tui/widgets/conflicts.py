@@ -16,7 +16,9 @@ from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.conflict_overview import SORTS, Overview, arrange, event_heading, overview
 
-from ..messages import FigureRequested, NoteRequested
+from crosscheck.core.review.progress import MARKS as STATE_MARKS, OPEN, WORDS as STATE_WORDS, next_state, state_of, stored
+
+from ..messages import FigureRequested, HistoryRequested, NoteRequested, TopicStateRequested
 from ..safe import plain
 from ..verdicts import FIGURE_MARK, NOTE_MARK
 
@@ -49,6 +51,8 @@ class ConflictList(VirtualTable):
         Binding("b", "figure", "Best figure", id="topic.figure"),
         Binding("n", "note", "Topic note", id="topic.note"),
         Binding("o", "sort", "Sort", id="conflicts.sort"),
+        Binding("r", "state", "Resolved/follow-up", id="topic.state"),
+        Binding("h", "history", "History", id="topic.history"),
     ]
     """`o` cycles the order: by event, by spread, by voices, by review state (shown in the title)."""
 
@@ -125,8 +129,7 @@ class ConflictList(VirtualTable):
         VirtualTable.restyle(self, rows, keys, headings)
 
     def _state(self, topic_id: str) -> str:
-        d = self.review.topics.get(topic_id)
-        return getattr(d, "state", None) or "open"
+        return state_of(self.review, topic_id)
 
     def _fit(self) -> None:
         """Columns for the pane's width: fixed marks, the topic, the measure, the spread; the full
@@ -137,11 +140,11 @@ class ConflictList(VirtualTable):
         spread_w = max((len(o.compact()) for o in rows), default=12)
         measure_w = max([len(o.measure) for o in rows] + [7])
         topic_need = max([len(o.who) for o in rows] + [5])
-        fixed = 1 + (1 + 1) + (3 + 1) + (measure_w + 1) + (spread_w + 1) + 1
+        fixed = 1 + (1 + 1) + (1 + 1) + (3 + 1) + (measure_w + 1) + (spread_w + 1) + 1
         room = width - fixed
         topic_w = max(8, min(topic_need, room))
         left = room - topic_w
-        columns = [("", 1), ("✓", 3), ("topic", topic_w), ("measure", measure_w), ("spread", spread_w)]
+        columns = [("", 1), ("", 1), ("✓", 3), ("topic", topic_w), ("measure", measure_w), ("spread", spread_w)]
         self._extra: list[str] = []
         full_w = max((len(o.full()) for o in rows), default=0)
         if 0 < full_w <= left - 1:  # only when every row's figures fit whole: a cut list misleads
@@ -159,7 +162,10 @@ class ConflictList(VirtualTable):
             review = descriptions.review_cell(self.ix.description_conflicts[o.conflict], self.review)
         else:
             review = _review_cell(self.ix, o, self.review)
-        cells: list[Cell] = [Text(KIND_MARK.get(o.kind, "?"), style="bold"), review,
+        state = self._state(o.topic)
+        cells: list[Cell] = [Text(KIND_MARK.get(o.kind, "?"), style="bold"),
+                             Text(STATE_MARKS[state], style="bold" if state != OPEN else "dim"),
+                             review,
                              plain(o.who, 80), o.measure, o.compact()]
         if "figures" in self._extra:
             cells.append(plain(o.full(), 200))
@@ -186,6 +192,12 @@ class ConflictList(VirtualTable):
         out.append("\n")
         out.append_text(plain(o.full()))
         out.append(f" · {o.voices} voice{'s' * (o.voices != 1)}", style="dim")
+        state = self._state(o.topic)
+        d = self.review.topics.get(o.topic)
+        out.append(f" · {STATE_MARKS[state]} {STATE_WORDS[state]}", style="bold" if state != OPEN else "")
+        if d and d.state:
+            out.append(" ")
+            out.append_text(plain(f"({d.reviewer})", 40, style="dim"))
         return out
 
     # ---- cursor and keys ----------------------------------------------------------------
@@ -211,6 +223,21 @@ class ConflictList(VirtualTable):
         """The list's title (e.g. 'Conflicts matching “x”'), followed by its sort."""
         self.title_text = text
         self._title()
+
+    def action_state(self) -> None:
+        """Steps the topic's review state: open → resolved → needs follow-up → open."""
+        x = self.current_conflict
+        if x and x not in self._topics:
+            self.notify("A description conflict is settled by its chosen value (b in the descriptions pane).",
+                        timeout=4)
+        elif x:
+            topic = self._topics[x]
+            self.post_message(TopicStateRequested(topic, stored(next_state(self._state(topic)))))
+
+    def action_history(self) -> None:
+        x = self.current_conflict
+        if x:
+            self.post_message(HistoryRequested("topic", self._topics.get(x, x)))
 
     def action_figure(self) -> None:
         """`b`: the topic's best figure; on a description conflict, its sides are in the figures pane."""

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from crosscheck.core import estimate
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.naming import claimant_label, claimant_name, group_label, source_name, source_names
@@ -135,7 +136,7 @@ class FigureTable(DecidesClaims, DataTable):
             self._draw(keep=True)
 
     @property
-    def current_claim(self) -> str | None:  # type: ignore[override]
+    def current_claim(self) -> str | None:
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
@@ -308,6 +309,14 @@ class ConflictDetail(Vertical, can_focus=False):
         head.append_text(plain(ix.event_label(t.event)))
         head.append(f"\nestimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)}"
                     f" · {t.independent_sources} independent source{'s' * (t.independent_sources != 1)}\n")
+        why = estimate.basis(ix, x.topic)
+        head.append_text(plain(estimate.basis_text(why)))
+        head.append("\n")
+        warning = estimate.spread_warning(why)
+        if warning:
+            head.append("⚠ ", style="bold")
+            head.append_text(plain(warning, style="bold"))
+            head.append("\n")
         head.append_text(plain(x.why, style="italic"))
         d = review.topics.get(x.topic)
         if d and d.figure:
