@@ -209,9 +209,12 @@ def _denials(event: str, denials: list[Description], others: list[Description], 
 
 
 def _names_allegation(d: Description) -> bool:
-    """'denied allegations of ...', 'denied any involvement': the allegation is in the denial itself."""
+    """'denied allegations of ...', 'denied any involvement', 'fake news about ...', 'denied ever
+    issuing a statement': the allegation is in the denial itself."""
     low = d.phrase.casefold()
-    return any(w in low for w in ("allegation", "accusation", "involvement", "claim", "report", "charge", "finding"))
+    return any(w in low for w in ("allegation", "accusation", "involvement", "claim", "report", "charge", "finding",
+                                  "fake news", "false", "misinformation", "statement", "distanced", "dissociated",
+                                  "insist"))
 
 
 def _with_topics(x: DescriptionConflict, descriptions: Sequence[Description], claims: Sequence[Claim]) -> DescriptionConflict:
