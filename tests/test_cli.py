@@ -43,7 +43,12 @@ def test_json_schema_on_bundled_sample(capsys):
         assert doc[section], section
         for item in doc[section]:
             assert keys <= set(item), (section, keys - set(item))
-    assert {x["kind"] for x in doc["conflicts"]} <= {"dispute", "revision", "internal"}
+    assert {x["kind"] for x in doc["conflicts"]} <= {"dispute", "revision", "internal", "description"}
+    described = [x for x in doc["conflicts"] if x["kind"] == "description"]
+    ids = {d["id"] for d in doc["descriptions"]}
+    for x in described:  # a description conflict names its slot and its descriptions, and no claims
+        assert x["slot"] in ("perpetrator", "victims", "target", "denial") and x["claims"] == []
+        assert set(x["descriptions"]) <= ids
 
 
 def test_paths_relative_and_slash_separated(capsys, tmp_path):

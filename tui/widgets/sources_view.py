@@ -88,6 +88,17 @@ class SourcesView(Horizontal):
         self.query_one(ClaimTable).select_claim(claim_id)
         self.call_after_refresh(self.query_one(ArticleView).mark, claim_id)
 
+    def open_description(self, description_id: str) -> None:
+        """Shows a description's article with its phrase highlighted and scrolled into view."""
+        ix = self.ix
+        if ix is None or description_id not in ix.descriptions:
+            return
+        d = ix.descriptions[description_id]
+        if d.source != self.current_source:
+            self.query_one(SourceList).select_source(d.source)
+            self.show_source(d.source)
+        self.call_after_refresh(self.query_one(ArticleView).mark_phrase, d.start, d.end)
+
     def open_source(self, source_id: str) -> None:
         self.query_one(SourceList).select_source(source_id)
         self.show_source(source_id)
