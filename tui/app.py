@@ -10,7 +10,10 @@ from textual.binding import Binding
 from crosscheck.core.config import Config, ConfigProblem, load_config
 from crosscheck.core.model import Analysis
 
+from . import textual_fixes
 from .screens.main import MainScreen
+
+textual_fixes.apply()
 
 
 def _commands_provider():
