@@ -434,3 +434,13 @@ def test_a_past_year_with_a_new_place_under_a_weekday_lead_is_another_event():
                       "school in Dapchi, Yobe state.", published=[None])
     got = by_figure(a)
     assert got["110"].event != got["about 400"].event
+
+
+def test_a_later_day_that_only_moves_the_toll_is_the_same_event():
+    """'A patient died on 18 October, taking the toll to 133' after 'the October 1 crush ... 125 died'
+    is the running toll of that crush, not a new event."""
+    a = analyse_texts("Stadium crush toll rises\n\nPolice said 125 people died in the October 1 crush at Harlan "
+                      "Stadium.\n\nA patient died on 18 October, taking the toll to 133, the hospital said.",
+                      published=[None])
+    got = by_figure(a)
+    assert got["133"].event == got["125"].event and got["133"].topic == got["125"].topic

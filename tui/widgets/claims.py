@@ -166,14 +166,15 @@ class ClaimTable(DecidesClaims, VirtualTable):
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
-        self.post_message(ClaimHighlighted(event.key))
+        self.post_message(ClaimHighlighted(event.key, origin=self))
 
     def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.post_message(ClaimChosen(event.key))
 
     def select_claim(self, claim_id: str) -> None:
-        self.move_to_key(self._row_key.get(claim_id, claim_id))
+        """Puts the cursor on a claim (its folded row) without announcing it: the caller already shows it."""
+        self.move_to_key(self._row_key.get(claim_id, claim_id), announce=False)
 
     def action_verdict(self, verdict: str | None) -> None:
         """A verdict on a folded row is recorded for each claim it stands for."""
