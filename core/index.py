@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Analysis, Claim, Conflict, Event, Source, Topic
+from .model import Analysis, Claim, Conflict, Description, DescriptionConflict, Event, Source, Topic
 
 
 @dataclass
@@ -23,6 +23,11 @@ class AnalysisIndex:
     in_conflict: set[str] = field(default_factory=set)
     """Claims that are in at least one incompatible pair."""
     conflicts_by_source: dict[str, int] = field(default_factory=dict)
+    descriptions: dict[str, Description] = field(default_factory=dict)
+    description_conflicts: dict[str, DescriptionConflict] = field(default_factory=dict)
+    descriptions_by_source: dict[str, list[Description]] = field(default_factory=dict)
+    in_description_conflict: set[str] = field(default_factory=set)
+    """Descriptions that take a side in at least one description conflict."""
 
     @classmethod
     def build(cls, analysis: Analysis) -> AnalysisIndex:
@@ -46,6 +51,13 @@ class AnalysisIndex:
                 if cid in ix.in_conflict or x.kind == "internal":
                     counts[ix.claims[cid].source].add(x.id)
         ix.conflicts_by_source = {sid: len(v) for sid, v in counts.items()}
+        ix.descriptions = {d.id: d for d in analysis.descriptions}
+        ix.description_conflicts = {x.id: x for x in analysis.description_conflicts}
+        described: dict[str, list[Description]] = defaultdict(list)
+        for d in analysis.descriptions:
+            described[d.source].append(d)
+        ix.descriptions_by_source = dict(described)
+        ix.in_description_conflict = {i for x in analysis.description_conflicts for i in x.descriptions}
         return ix
 
     def event_label(self, event_id: str) -> str:

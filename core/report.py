@@ -13,11 +13,12 @@ from __future__ import annotations
 import csv
 from collections import Counter
 import io
+import itertools
 import json
 from typing import Any, TextIO
 from collections.abc import Iterable, Iterator, Mapping
 
-from .model import Analysis
+from .model import Analysis, Description, DescriptionConflict
 from .text_safety import inert, inert_json
 
 SCHEMA = "crosscheck/1"
@@ -66,15 +67,47 @@ def _document(analysis: Analysis) -> Iterator[tuple[str, Any]]:
              "independent_sources": t.independent_sources, "basis": t.basis}
             for t in analysis.topics
         ),
-        "conflicts": (
+        "conflicts": itertools.chain((
             {"id": x.id, "topic": x.topic, "claims": list(x.claims),
              "pairs": [list(p) for p in x.pairs], "kind": x.kind, "why": x.why,
              "parts": list(x.parts), "disputed": list(x.disputed),
              "pairs_total": x.pairs_total, "pairs_truncated": x.pairs_total > len(x.pairs)}
             for x in analysis.conflicts
-        ),
+        ), (description_conflict_json(x) for x in analysis.description_conflicts)),
+        "descriptions": (description_json(d) for d in analysis.descriptions),
         "problems": ({"path": p.path, "message": p.message, "fatal": p.fatal} for p in analysis.problems),
     }.items())
+
+
+def description_json(d: Description) -> dict[str, Any]:
+    """One description as `crosscheck/1` writes it (docs/export.md, `descriptions`)."""
+    return {"id": d.id, "source": d.source, "start": d.start, "end": d.end, "phrase": d.phrase,
+            "slot": d.slot, "value": d.value, "denies": d.denies, "claimant": d.claimant,
+            "event": d.event, "sentence": d.sentence, "fingerprint": d.fingerprint}
+
+
+def description_conflict_json(x: DescriptionConflict) -> dict[str, Any]:
+    """A description conflict in the `conflicts` list: the keys every conflict has (`claims`,
+    `pairs`, `parts` and `disputed` empty, as they hold claim ids), kind `description`, and its own
+    keys (`slot`, `event`, `values`, `descriptions`, `description_pairs`, `topics`)."""
+    return {"id": x.id, "topic": x.topics[0] if x.topics else None, "claims": [], "pairs": [],
+            "kind": x.kind, "why": x.why, "parts": [], "disputed": [], "pairs_total": 0,
+            "pairs_truncated": False, "slot": x.slot, "event": x.event, "values": list(x.values),
+            "descriptions": list(x.descriptions), "description_pairs": [list(p) for p in x.pairs],
+            "topics": list(x.topics)}
+
+
+def description_from_json(d: Mapping[str, Any]) -> Description:
+    """A description read back from `description_json`."""
+    return Description(d["id"], d["source"], d["start"], d["end"], d["phrase"], d["slot"], d["value"],
+                       d["claimant"], d["event"], d["sentence"], d["denies"], d["fingerprint"])
+
+
+def description_conflict_from_json(x: Mapping[str, Any]) -> DescriptionConflict:
+    """A description conflict read back from `description_conflict_json`."""
+    return DescriptionConflict(x["id"], x["event"], x["slot"], tuple(x["descriptions"]), tuple(x["values"]),
+                               tuple(tuple(p) for p in x["description_pairs"]), x["why"], tuple(x["topics"]),
+                               x["kind"])
 
 
 _C_ENCODE = json.JSONEncoder(ensure_ascii=False).encode

@@ -167,3 +167,19 @@ def test_qualitative_report_meets_the_precision_target():
             recalled += c["conf_recalled"]
     assert right / found >= 0.9
     assert recalled / gold >= 0.7
+
+
+@pytest.mark.parametrize("sentence, denied", [
+    ("The group's spokesman later distanced the TTP from the bombing that killed 84 people on Monday.", "TTP"),
+    ("The president accused the commission of spreading fake news about a massacre in the suburb of Githurai, "
+     "where 20 people were killed on Tuesday.", "massacre in Githurai"),
+    ("The commission denied ever issuing a statement on Githurai, where 20 people were killed on Tuesday.",
+     "statement on Githurai"),
+    ("The governors insist no ransom was paid for the 300 boys freed on Thursday.", "ransom paid"),
+])
+def test_denials_that_name_what_they_deny_are_conflicts(sentence, denied):
+    """A denial naming the claim it answers (distancing, 'fake news about', never said, insisting
+    it did not happen) is a denial conflict even with no other source repeating the claim."""
+    a = analyse_texts("Report\n" + sentence)
+    found = [x for x in a.description_conflicts if x.slot == "denial"]
+    assert [x.values[0] for x in found] == [denied]

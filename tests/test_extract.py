@@ -92,7 +92,7 @@ def test_offsets_point_into_file(analyse):
     ("Thirty-one (31) people have died, the agency said.", 31, "killed"),
     ("At least 12 people, most of them children, were killed in the blast.", 12, "killed"),
     ("Nine of the passengers were taken to hospital with burns.", 9, "injured"),
-    ("Police detained at least 14 suspected people smugglers at the port.", 14, "captured"),
+    ("Police detained at least 14 suspected people smugglers at the port.", 14, "arrested"),
 ])
 def test_more_casualty_shapes(analyse, body, low, measure):
     """Long toll clauses, echoed digits, asides and hospital transfers are read."""

@@ -290,9 +290,9 @@ def test_a_revision_chain_with_dates_between_the_steps():
 
 
 def test_the_verb_before_a_figure_is_its_own_when_the_next_figure_has_a_verb():
-    """'Police detained 16 people on Sunday and 9 were hurt': 16 captured, 9 injured."""
+    """'Police detained 16 people on Sunday and 9 were hurt': 16 arrested, 9 injured."""
     got = _one("Police detained 16 people on Sunday and 9 were hurt in the scuffles.")
-    assert (got["16"].measure, got["9"].measure) == ("captured", "injured")
+    assert (got["16"].measure, got["9"].measure) == ("arrested", "injured")
 
 
 def test_the_number_of_those_who_escaped_is_no_casualty():
@@ -415,3 +415,32 @@ def test_a_forecast_is_compared_with_forecasts_not_with_the_count():
                       published=["2023-06-03", "2023-06-03"])
     got = by_figure(a)
     assert got["close to 300"].topic == got["310"].topic != got["233"].topic == got["At least 240"].topic
+
+
+def test_arrests_are_not_the_taken():
+    """'11 suspects were in custody' and 'about 36 hostages' held by gunmen count different people:
+    arrests are their own measure, never compared with the captured."""
+    got = _one("Officials said about 36 hostages were still held inside the mall. Police said 11 suspects "
+               "were in custody and nine people had been arrested at the border.")
+    assert got["11"].measure == got["nine"].measure == "arrested" and got["about 36"].measure == "captured"
+    assert got["11"].topic != got["about 36"].topic
+
+
+def test_a_past_year_with_a_new_place_under_a_weekday_lead_is_another_event():
+    """Undated page, lead 'on Friday': 'In 2018, militants seized 110 girls from a school in Dapchi'
+    is a past event, not the raid the page reports."""
+    a = analyse_texts("Gunmen raid school in Kankara\n\nGunmen stormed a boys' school in Kankara on Friday night and "
+                      "about 400 students are missing, police said.\n\nIn 2018, militants seized 110 girls from a "
+                      "school in Dapchi, Yobe state.", published=[None])
+    got = by_figure(a)
+    assert got["110"].event != got["about 400"].event
+
+
+def test_a_later_day_that_only_moves_the_toll_is_the_same_event():
+    """'A patient died on 18 October, taking the toll to 133' after 'the October 1 crush ... 125 died'
+    is the running toll of that crush, not a new event."""
+    a = analyse_texts("Stadium crush toll rises\n\nPolice said 125 people died in the October 1 crush at Harlan "
+                      "Stadium.\n\nA patient died on 18 October, taking the toll to 133, the hospital said.",
+                      published=[None])
+    got = by_figure(a)
+    assert got["133"].event == got["125"].event and got["133"].topic == got["125"].topic

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from crosscheck.core.index import AnalysisIndex
-from crosscheck.core.review.decisions import Review, claim_label, topic_label
+from crosscheck.core.review.decisions import Review, claim_label, dconflict_anchor, description_anchor, topic_label
 
 from .messages import ReviewChanged
 from .store_thread import StoreThread
@@ -103,23 +103,36 @@ class ReviewDesk:
         return self.session
 
     def verdict(self, claim_id: str, verdict: str | None) -> None:
+        """A verdict on a claim, or on a description (its id is a description's: the figures pane
+        of a description conflict lists descriptions with the claims' keys)."""
         s = self._ready()
         if s:
-            self._submit(lambda: s.set_verdict(claim_id, verdict), self._saved, self._failed)
+            write = s.set_description_verdict if claim_id in s.ix.descriptions else s.set_verdict
+            self._submit(lambda: write(claim_id, verdict), self._saved, self._failed)
 
     def note(self, kind: str, target: str) -> None:
+        """The note on a claim, a topic, a description or a description conflict."""
         s = self._ready()
         if not s:
             return
         from .screens.note import NoteScreen
         ix = s.ix
-        current = s.claim(target) if kind == "claim" else s.topic(target)
-        about = claim_label(ix, ix.claims[target]) if kind == "claim" else topic_label(ix, ix.topics[target])
+        if kind == "claim" and target in ix.descriptions:
+            kind = "description"
+        if kind == "topic" and target in ix.description_conflicts:
+            kind = "dconflict"
+        current, about, write = {
+            "claim": lambda: (s.claim(target), claim_label(ix, ix.claims[target]), s.set_claim_note),
+            "topic": lambda: (s.topic(target), topic_label(ix, ix.topics[target]), s.set_topic_note),
+            "description": lambda: (s.description(target), description_anchor(ix, ix.descriptions[target])["label"],
+                                    s.set_description_note),
+            "dconflict": lambda: (s.description_conflict(target),
+                                  dconflict_anchor(ix, ix.description_conflicts[target])["label"], s.set_dconflict_note),
+        }[kind]()
 
         def save(text: str | None) -> None:
             if text is None:
                 return
-            write = s.set_claim_note if kind == "claim" else s.set_topic_note
             self._submit(lambda: write(target, text), self._saved, self._failed)
 
         self.owner.app.push_screen(NoteScreen(about, current.note if current else ""), save)
@@ -127,6 +140,9 @@ class ReviewDesk:
     def figure(self, topic_id: str, claim_id: str | None) -> None:
         s = self._ready()
         if not s:
+            return
+        if topic_id in s.ix.description_conflicts:
+            self.chosen_value(topic_id, claim_id)
             return
         from .screens.figure import FigureChoice, FigureScreen
 
@@ -136,6 +152,24 @@ class ReviewDesk:
                                    self._saved, self._failed)
 
         self.owner.app.push_screen(FigureScreen(s.ix, topic_id, s.topic(topic_id), claim_id), save)
+
+    def chosen_value(self, conflict_id: str, description_id: str | None) -> None:
+        """`b` on a description conflict: the highlighted side's value becomes the reviewer's
+        choice; `b` on the chosen one again clears it."""
+        s = self._ready()
+        if not s:
+            return
+        if description_id is None or description_id not in s.ix.descriptions:
+            self._say("Move to a description and press b to choose its value.", "", "information", 4)
+            return
+        d = s.ix.descriptions[description_id]
+        value = d.denies if d.slot == "denial" and d.denies and d.id != s.ix.description_conflicts[conflict_id].descriptions[0] \
+            else d.value
+        now = s.description_conflict(conflict_id)
+        again = now is not None and now.figure is not None and now.figure.claim == d.fingerprint
+        self._submit(lambda: s.set_dconflict_value(conflict_id, None if again else value,
+                                                         None if again else description_id),
+                           self._saved, self._failed)
 
     def topic_state(self, topic_id: str, state: str | None) -> None:
         """Sets a topic's review state (resolved, follow-up; None: open), saved like any decision."""
@@ -149,12 +183,21 @@ class ReviewDesk:
         if s is None or self.thread is None:
             self._say("The review database is still opening; try again in a moment.", "", "warning", 4)
             return
-        from crosscheck.core.review.decisions import claim_key, topic_key
+        from crosscheck.core.review.decisions import (claim_key, dconflict_key, description_key,
+                                                      topic_key)
         ix = s.ix
-        decided = s.claim(target) if kind == "claim" else s.topic(target)
-        key = decided.key if decided else (claim_key(ix.claims[target]) if kind == "claim"
-                                           else topic_key(ix, ix.topics[target]))
-        about = claim_label(ix, ix.claims[target]) if kind == "claim" else topic_label(ix, ix.topics[target])
+        if target in ix.descriptions or target in ix.description_conflicts:  # a description conflict's rows
+            described = target in ix.descriptions
+            decided = s.description(target) if described else s.description_conflict(target)
+            key = decided.key if decided else (description_key(ix.descriptions[target]) if described
+                                               else dconflict_key(ix, ix.description_conflicts[target]))
+            about = (description_anchor(ix, ix.descriptions[target]) if described
+                     else dconflict_anchor(ix, ix.description_conflicts[target]))["label"]
+        else:
+            decided = s.claim(target) if kind == "claim" else s.topic(target)
+            key = decided.key if decided else (claim_key(ix.claims[target]) if kind == "claim"
+                                               else topic_key(ix, ix.topics[target]))
+            about = claim_label(ix, ix.claims[target]) if kind == "claim" else topic_label(ix, ix.topics[target])
 
         def show(entries) -> None:
             from .screens.history import HistoryScreen

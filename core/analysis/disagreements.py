@@ -201,15 +201,20 @@ def _denials(event: str, denials: list[Description], others: list[Description], 
         if not against and not _names_allegation(d):
             continue
         pairs = tuple((d.id, o.id) for o in against[:50])
-        why = f"{d.claimant or 'the outlet'} denies {d.denies}" + (f", which {len({_speaker(o) for o in against})} other claimant(s) assert" if against else "")
+        n = len({_speaker(o) for o in against})
+        why = f"a denial of {d.denies}" + (f", which {n} other claimant{'s' * (n != 1)} assert{'s' * (n == 1)}"
+                                          if against else ", the allegation it answers")
         out.append(DescriptionConflict("", event, DENIAL, (d.id, *(o.id for o in against)), (denied, d.value), pairs, why))
     return out
 
 
 def _names_allegation(d: Description) -> bool:
-    """'denied allegations of ...', 'denied any involvement': the allegation is in the denial itself."""
+    """'denied allegations of ...', 'denied any involvement', 'fake news about ...', 'denied ever
+    issuing a statement': the allegation is in the denial itself."""
     low = d.phrase.casefold()
-    return any(w in low for w in ("allegation", "accusation", "involvement", "claim", "report", "charge", "finding"))
+    return any(w in low for w in ("allegation", "accusation", "involvement", "claim", "report", "charge", "finding",
+                                  "fake news", "false", "misinformation", "statement", "distanced", "dissociated",
+                                  "insist"))
 
 
 def _with_topics(x: DescriptionConflict, descriptions: Sequence[Description], claims: Sequence[Claim]) -> DescriptionConflict:

@@ -187,6 +187,19 @@ def _background(text: str) -> bool:
             or has_any(text, _COMPARISON_WORDS) and _COMPARISON.search(text) is not None)
 
 
+def _update_of(w: When, anchor: When, days: int = 60) -> bool:
+    """Whether `w` is a day up to `days` after `anchor` (the year taken from the other when one
+    lacks it; with none, the same unknown year)."""
+    if not (w.month and w.day and anchor.month and anchor.day):
+        return False
+    year = anchor.year or w.year or 2000  # no year on either: any leap year compares the days
+    try:
+        later = dt.date(w.year or year, w.month, w.day) - dt.date(anchor.year or year, anchor.month, anchor.day)
+    except ValueError:
+        return False
+    return 0 < later.days <= days
+
+
 def specificity(w: When) -> int:
     """How much of a date is known: a full date beats a month, a month beats a weekday."""
     return (w.year is not None) + 2 * (w.month is not None) + 2 * (w.day is not None) + (w.weekday is not None)
@@ -257,9 +270,17 @@ def segment_sentences(ex: Extraction) -> tuple[tuple[Frame, ...], tuple[Mention,
                 continue
             shared = (anchor.year and w.year) or (anchor.month and w.month) or (
                 anchor.weekday is not None and w.weekday is not None)
-            if not shared:
-                continue  # a bare year says nothing against a weekday-only lead
-            if timeref.compatible(w, anchor):
+            elsewhere = (not shared and w.year is not None and anchor.year is None and anchor.month is None
+                         and bool(places.find(s.text) - set(primary.places)))
+            if not shared and not elsewhere:
+                continue  # a bare year says nothing against a weekday-only lead...
+            if not elsewhere and (timeref.compatible(w, anchor) or _update_of(w, anchor) and not (
+                    has_any(s.text, _NOUN_WORDS) and _NOUN.search(s.text))):
+                # (or a later day in the weeks after, with no event of its own: "A patient died on
+                # 18 October, taking the toll to 133"; "On 16 October the ministry said 43 of the
+                # then 132 dead were children": the running toll of the lead's event)
+                # ...unless it comes with a place the lead has not named: "In 2018, militants seized
+                # 110 girls from a school in Dapchi" under a lead dated only "on Friday"
                 cues.append((w.start, primary, "date"))
                 continue
             target = bg_in_sentence or next(

@@ -74,7 +74,7 @@ _MEASURE_NOUNS = {
     "killed": "killed", "bodies": "killed", "corpses": "killed", "lives": "killed",
     "wounded": "injured", "injured": "injured", "injuries": "injured", "hurt": "injured",
     "missing": "missing", "hostages": "captured", "captives": "captured", "abducted": "captured",
-    "kidnapped": "captured", "arrested": "captured", "detained": "captured", "arrests": "captured",
+    "kidnapped": "captured", "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
     "displaced": "displaced", "casualties": "casualties", "losses": "casualties",
     "disappearances": "captured", "abductions": "captured", "kidnappings": "captured",
     "killings": "killed", "drownings": "killed", "martyrs": "killed",
@@ -95,8 +95,8 @@ _PASSIVE_MEASURE = {
     "hospitalized": "injured", "treated": "injured", "among_the_injured": "injured",
     "among_the_wounded": "injured",
     "missing": "missing", "unaccounted_for": "missing", "disappeared": "missing",
-    "abducted": "captured", "kidnapped": "captured", "captured": "captured", "arrested": "captured",
-    "detained": "captured", "seized": "captured", "taken_hostage": "captured",
+    "abducted": "captured", "kidnapped": "captured", "captured": "captured", "arrested": "arrested",
+    "detained": "arrested", "seized": "captured", "taken_hostage": "captured",
     "taken_captive": "captured", "held_hostage": "captured", "taken_prisoner": "captured",
     "rounded_up": "captured", "freed": "other", "released": "other", "rescued": "other",
     "still_with": "captured", "still_held": "captured", "still_in_captivity": "captured",
@@ -111,9 +111,9 @@ _PASSIVE_MEASURE = {
     "needed_specialised_treatment": "injured", "needed_specialized_treatment": "injured",
     "needed_medical_treatment": "injured", "had_gunshot_wounds": "injured",
     "suffered_gunshot_wounds": "injured", "suffered_burns": "injured", "trapped": "missing",
-    "in_custody": "captured", "in_detention": "captured", "in_pretrial_detention": "captured",
-    "behind_bars": "captured", "awaiting_trial": "captured", "held": "captured",
-    "caught": "captured", "apprehended": "captured", "taken_into_custody": "captured",
+    "in_custody": "arrested", "in_detention": "arrested", "in_pretrial_detention": "arrested",
+    "behind_bars": "arrested", "awaiting_trial": "arrested", "held": "captured",
+    "caught": "captured", "apprehended": "arrested", "taken_into_custody": "arrested",
     "taken_to_hospital": "injured", "rushed_to_hospital": "injured", "admitted_to_hospital": "injured",
     "transferred_to_hospitals": "injured", "transferred_to_hospital": "injured",
     "taken_to_hospitals": "injured", "from_their_homes": "displaced",
@@ -147,7 +147,7 @@ _ACTIVE_MEASURE = {
     "hurting": "injured", "injuries_to": "injured",
     "abducted": "captured", "abducting": "captured", "kidnapped": "captured",
     "kidnapping": "captured", "captured": "captured", "capturing": "captured",
-    "arrested": "captured", "arresting": "captured", "detained": "captured", "detaining": "captured",
+    "arrested": "arrested", "arresting": "arrested", "detained": "arrested", "detaining": "arrested",
     "seized": "captured", "took": "?", "taking": "?", "hostage": "captured",
     "displaced": "displaced", "displacing": "displaced", "displacement_of": "displaced",
     "evacuated": "displaced", "uprooted": "displaced", "forced": "?",
@@ -162,7 +162,7 @@ _ACTIVE_MEASURE = {
     "killed_were": "killed",
 }
 
-MEASURES = ("killed", "injured", "missing", "captured", "displaced", "attackers", "casualties", "other")
+MEASURES = ("killed", "injured", "missing", "captured", "arrested", "displaced", "attackers", "casualties", "other")
 """Every measure the tables above can give ("?" in _ACTIVE_MEASURE means: ask the context)."""
 
 # Nouns whose counts are usually of sources, not victims: "two officials said".

@@ -43,7 +43,7 @@ _TOLL_NOUNS = (
                 r"injur(?:y|ies)\s+toll|(?:injured|wounded)\s+(?:at|to)"),
     ("missing", r"number\s+of\s+(?:the\s+)?(?:people\s+|those\s+|persons\s+)?(?:still\s+)?missing(?:\s+\w+){0,3}|"
                 r"missing\s+(?:at|to)"),
-    ("captured", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))|arrests\s+(?:at|to)"),
+    ("arrested", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))|arrests\s+(?:at|to)"),
     ("displaced", r"number\s+of\s+(?:the\s+)?displaced(?:\s+people)?"),
 )
 _TOLL_VERB = (r"(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|"
@@ -154,7 +154,7 @@ _INCLUDE = frozenset({"include", "includes", "included"})
 _SUBJECT_MEASURE = {"dead": "killed", "deceased": "killed", "victims": "killed", "killed": "killed",
                     "fatalities": "killed", "died": "killed", "missing": "missing", "injured": "injured",
                     "wounded": "injured", "hurt": "injured", "hospitalised": "injured", "hospitalized": "injured",
-                    "arrested": "captured", "detained": "captured", "abducted": "captured", "kidnapped": "captured",
+                    "arrested": "arrested", "detained": "arrested", "abducted": "captured", "kidnapped": "captured",
                     "hostages": "captured", "displaced": "displaced", "evacuated": "displaced"}
 _SUBJECT_STOP = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "and", "but", "while"})
 
@@ -223,7 +223,7 @@ _TOLL_OF_GROUP = re.compile(
     re.I)
 _TOLL_OF_MEASURE = {"killed": "killed", "dead": "killed", "who died": "killed", "injured": "injured",
                     "wounded": "injured", "hurt": "injured", "missing": "missing", "abducted": "captured",
-                    "kidnapped": "captured", "arrested": "captured", "detained": "captured", "displaced": "displaced"}
+                    "kidnapped": "captured", "arrested": "arrested", "detained": "arrested", "displaced": "displaced"}
 _CAME_BACK_MEASURE = re.compile(r"(?:have\s+|has\s+|had\s+)?(?:escaped|been\s+freed|been\s+rescued|been\s+released|returned|fled)$")
 """'the number of girls who have escaped': those counted came back, which is no casualty."""
 

@@ -10,9 +10,8 @@ from collections import Counter, defaultdict
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
-from . import places
+from . import places, voices
 from .extract import Mention
 from ..model import Claim, Event, Topic
 
@@ -98,22 +97,12 @@ def build(placed: Sequence[Placed], parties: Mapping[tuple[str, int], str],
     return claims, topics
 
 
-def _point(c: Claim) -> Fraction:
-    """The middle of a claim's interval, exactly (a figure may have hundreds of digits)."""
-    if c.low is not None and c.high is not None:
-        return Fraction(c.low + c.high, 2)
-    bound = c.low if c.low is not None else c.high
-    return Fraction(bound if bound is not None else 0)
-
-
 def estimate(members: list[Claim], same_story_group: Mapping[str, int]) -> tuple[int | None, int | None, int | None, dict]:
     """Low / best / high in the spirit of UCDP: the lowest and highest figures reported, and
-    the median of one figure per independent voice (same-story copies and repeats count once)."""
-    voices: dict[tuple, Fraction] = {}
-    for c in members:
-        voice = (same_story_group.get(c.source, c.source), (c.attributed_to or "").lower(), c.low, c.high)
-        voices.setdefault(voice, _point(c))
-    points = sorted(voices.values())
+    the median of one figure per voice (`voices.py`: a claimant however spelled, or an outlet
+    with its same-story copies, counts once)."""
+    spoken = voices.voices(members, same_story_group)
+    points = sorted(v.point for v in spoken)
     if not points:
         return None, None, None, {}
     lows = [c.low for c in members if c.low is not None]
@@ -128,5 +117,7 @@ def estimate(members: list[Claim], same_story_group: Mapping[str, int]) -> tuple
         "best": [c.id for c in members if c.low is not None and c.high is not None and c.low <= best <= c.high
                  or c.low is not None and c.high is None and c.low <= best],
         "high": [c.id for c in members if (c.high if c.high is not None else c.low) == high],
+        "voices": [list(v.claims) for v in spoken],
+        "voice_figures": [v.figure for v in spoken],
     }
     return low, best, high, basis

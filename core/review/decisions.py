@@ -7,6 +7,12 @@ stored decisions onto a fresh analysis: a claim by its fingerprint, else by the 
 (or nearly) in the same file with an overlapping figure, which survives an extractor that
 widens "six" to "at least six"; a topic by the members it shares. Whatever finds nothing is
 returned as orphaned, never dropped.
+
+Descriptions are reviewed the same way: a description (`description:` key) takes a verdict and
+a note as a claim does, a description conflict (`dconflict:` key) a note and the reviewer's chosen
+value as a topic does. The store knows two kinds, one item and one group, so they are stored as
+`claim` and `topic` decisions and told apart by their key (`target_kind`); an older crosscheck
+reading the database keeps them as orphans, never loses them.
 """
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from dataclasses import dataclass, field
 from collections.abc import Iterable
 
 from ..index import AnalysisIndex
-from ..model import Claim, Topic
+from ..model import Claim, Description, DescriptionConflict, Topic
 from ..analysis.numbers import interval_text
 
 VERDICTS = ("accepted", "disputed", "rejected")
@@ -88,6 +94,25 @@ class Review:
     """Decisions whose claim or topic is no longer found."""
     figure_claims: dict[str, str] = field(default_factory=dict)
     """Topic id -> the claim id chosen as its best figure, when it still exists."""
+    descriptions: dict[str, Decision] = field(default_factory=dict)
+    """Description id -> its decision (verdict and note)."""
+    description_conflicts: dict[str, Decision] = field(default_factory=dict)
+    """Description conflict id -> its decision: a note and the chosen value (`figure.text`, with
+    `figure.claim` the chosen description's fingerprint, or None for a value typed in)."""
+
+
+DESCRIPTION_PREFIX, DCONFLICT_PREFIX = "description:", "dconflict:"
+STORE_KIND = {"claim": "claim", "topic": "topic", "description": "claim", "dconflict": "topic"}
+"""The store's kind for each kind of decision (an item or a group)."""
+
+
+def target_kind(d: Decision) -> str:
+    """`claim`, `topic`, `description` or `dconflict`: what a stored decision is about."""
+    if d.key.startswith(DESCRIPTION_PREFIX):
+        return "description"
+    if d.key.startswith(DCONFLICT_PREFIX):
+        return "dconflict"
+    return d.kind
 
 
 def _digest(*parts: str) -> str:
@@ -101,6 +126,30 @@ def claim_key(claim: Claim) -> str:
 def topic_key(ix: AnalysisIndex, topic: Topic) -> str:
     fps = sorted(ix.claims[c].fingerprint for c in topic.claims)
     return "topic:" + _digest(topic.measure, *fps)
+
+
+def description_key(d: Description) -> str:
+    return DESCRIPTION_PREFIX + (d.fingerprint or _digest(d.source, str(d.start), d.phrase))
+
+
+def dconflict_key(ix: AnalysisIndex, x: DescriptionConflict) -> str:
+    fps = sorted(ix.descriptions[i].fingerprint for i in x.descriptions)
+    return DCONFLICT_PREFIX + _digest(x.slot, *fps)
+
+
+def description_anchor(ix: AnalysisIndex, d: Description) -> dict:
+    s = ix.sources[d.source]
+    by = d.claimant or "the outlet"
+    return {"target": "description", "path": s.path, "fingerprint": d.fingerprint, "phrase": d.phrase,
+            "slot": d.slot, "value": d.value, "denies": d.denies, "claimant": d.claimant, "outlet": s.outlet,
+            "sentence": d.sentence, "start": d.start, "end": d.end,
+            "label": f"{s.outlet or s.path}: “{d.phrase}” {d.slot} {d.value} ({by})"}
+
+
+def dconflict_anchor(ix: AnalysisIndex, x: DescriptionConflict) -> dict:
+    return {"target": "description conflict", "fingerprints": sorted(ix.descriptions[i].fingerprint for i in x.descriptions),
+            "slot": x.slot, "values": list(x.values), "event": ix.event_label(x.event),
+            "label": f"{x.slot}: {' / '.join(x.values)} · {ix.event_label(x.event)}"}
 
 
 def claim_label(ix: AnalysisIndex, claim: Claim) -> str:
@@ -148,6 +197,8 @@ def attach(ix: AnalysisIndex, decisions: Iterable[Decision]) -> Review:
     orphans: list[Decision] = []
     pending: list[Decision] = []
     ordered = sorted(decisions, key=lambda d: d.updated_at)  # the newest wins a shared claim
+    described = [d for d in ordered if target_kind(d) in ("description", "dconflict")]
+    ordered = [d for d in ordered if target_kind(d) not in ("description", "dconflict")]
     for d in ordered:
         if d.kind == "claim":
             cid = by_fp.get(d.anchor.get("fingerprint") or "")
@@ -178,8 +229,45 @@ def attach(ix: AnalysisIndex, decisions: Iterable[Decision]) -> Review:
     for tid, d in topics.items():
         if d.figure and d.figure.claim and d.figure.claim in by_fp:
             figure_claims[tid] = by_fp[d.figure.claim]
+    on_descriptions, on_conflicts = _attach_descriptions(ix, described, orphans)
     orphans.sort(key=lambda d: d.updated_at)
-    return Review(claims, topics, tuple(orphans), figure_claims)
+    return Review(claims, topics, tuple(orphans), figure_claims, on_descriptions, on_conflicts)
+
+
+def _attach_descriptions(ix: AnalysisIndex, decisions: list[Decision],
+                         orphans: list[Decision]) -> tuple[dict[str, Decision], dict[str, Decision]]:
+    """Description decisions by fingerprint; a description conflict's by its key, else by the
+    conflict of its slot holding most of its descriptions. The rest join `orphans`."""
+    by_fp = {d.fingerprint: d.id for d in ix.analysis.descriptions if d.fingerprint}
+    conflict_of_fp: dict[str, list[str]] = defaultdict(list)
+    by_key = {}
+    for x in ix.analysis.description_conflicts:
+        by_key[dconflict_key(ix, x)] = x.id
+        for i in x.descriptions:
+            conflict_of_fp[ix.descriptions[i].fingerprint].append(x.id)
+    on_d: dict[str, Decision] = {}
+    on_x: dict[str, Decision] = {}
+    for d in decisions:
+        if target_kind(d) == "description":
+            did = by_fp.get(d.anchor.get("fingerprint") or "")
+            table = on_d
+        else:
+            did = by_key.get(d.key)
+            if did is None:
+                fps = d.anchor.get("fingerprints") or []
+                votes = Counter(x for fp in fps for x in conflict_of_fp.get(fp, ())
+                                if ix.description_conflicts[x].slot == d.anchor.get("slot"))
+                top = votes.most_common(1)
+                if top and 2 * top[0][1] >= len(fps):
+                    did = top[0][0]
+            table = on_x
+        if did is None:
+            orphans.append(d)
+            continue
+        if did in table:
+            orphans.append(table[did])
+        table[did] = d
+    return on_d, on_x
 
 
 def _nearest_claim(ix: AnalysisIndex, d: Decision, path_source: dict[str, str]) -> str | None:

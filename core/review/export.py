@@ -16,7 +16,7 @@ from datetime import datetime, UTC
 from typing import Any
 
 from .progress import WORDS, conflict_progress, progress_words
-from .decisions import Decision, Review, counts
+from .decisions import Decision, Review, counts, target_kind
 from ..index import AnalysisIndex
 from ..model import Claim, Topic
 from ..naming import claimant_name, group_label, source_name
@@ -81,8 +81,10 @@ def _summary(ix: AnalysisIndex, review: Review) -> dict[str, int]:
     a = ix.analysis
     return {"sources": len(a.sources), "claims": len(a.claims), "topics": len(a.topics),
             "conflicts": len(a.conflicts),
-            "decisions": len(_live(review.claims.values())) + len(_live(review.topics.values())),
-            "orphaned": len(_live(review.orphans))}
+            "decisions": len(_live(review.claims.values())) + len(_live(review.topics.values()))
+            + len(_live(review.descriptions.values())) + len(_live(review.description_conflicts.values())),
+            "orphaned": len(_live(review.orphans)),
+            "descriptions": len(a.descriptions), "description_conflicts": len(a.description_conflicts)}
 
 
 # ---- Markdown -----------------------------------------------------------------------------
@@ -177,6 +179,7 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
                                 interval_text(c.low, c.high), md(claimant_name(c.attributed_to, s)), mark,
                                 (d.verdict or "") if d else "", md(d.note) if d else ""]))
         out.append("")
+    out += _descriptions_md(ix, review)
     if rest:
         out += ["## Other topics", "", f"{len(rest)} topic(s) with no conflict and no decision:", ""]
         for t in rest:
@@ -198,6 +201,53 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
     return "\n".join(out)
 
 
+def _chosen_value(ix: AnalysisIndex, d: Decision | None) -> str:
+    """The reviewer's chosen value of a description conflict, and whose description it is."""
+    if d is None or d.figure is None:
+        return ""
+    by_fp = {x.fingerprint: x for x in ix.analysis.descriptions}
+    chosen = by_fp.get(d.figure.claim or "")
+    if chosen is None:
+        return d.figure.text + (" (typed in by the reviewer)" if d.figure.claim is None else "")
+    return f"{d.figure.text} (from {chosen.id}, {claimant_name(chosen.claimant, ix.sources[chosen.source])})"
+
+
+def _descriptions_md(ix: AnalysisIndex, review: Review) -> list[str]:
+    """One section per description conflict: the chosen value, the note, and each side's phrase."""
+    conflicts = ix.analysis.description_conflicts
+    if not conflicts:
+        return []
+    out = ["## Descriptions in conflict", ""]
+    for x in conflicts:
+        out += [f"### {md(x.slot)} · {md(' / '.join(x.values))} · {md(ix.event_label(x.event))}", ""]
+        xd = review.description_conflicts.get(x.id)
+        if xd and xd.figure:
+            out.append(f"- **Chosen value:** {md(_chosen_value(ix, xd))}")
+        if xd and xd.note:
+            out.append(f"- **Note:** {md(xd.note)}")
+        if xd and not xd.empty:
+            out.append(f"- **Decided by** {md(xd.reviewer)} at {md(xd.updated_at)}")
+        denier = ix.descriptions[x.descriptions[0]]
+        who = f"{claimant_name(denier.claimant, ix.sources[denier.source])}: " if x.slot == "denial" else ""
+        out.append(f"- **Conflict (description, {md(x.slot)}):** {md(who + x.why)}")
+        if x.topics:
+            out.append("- **Counts with these labels:** " + ", ".join(
+                md(f"{group_label(ix.topics[t].who or 'people')} · {ix.topics[t].measure}") + f" ({md(t)})"
+                for t in x.topics if t in ix.topics))
+        out += ["", _md_row(["description", "source", "date", "phrase", "value", "claimant", "verdict", "note"]),
+                "|" + " --- |" * 8]
+        for i in x.descriptions:
+            d = ix.descriptions[i]
+            src = ix.sources[d.source]
+            dd = review.descriptions.get(i)
+            value = d.value if d.denies is None else f"{d.value} (denies {d.denies})"
+            out.append(_md_row([i, md(source_name(src)), md(src.published or "—"), md(d.phrase), md(value),
+                                md(claimant_name(d.claimant, src)), (dd.verdict or "") if dd else "",
+                                md(dd.note) if dd else ""]))
+        out.append("")
+    return out
+
+
 def _n(v: int | None) -> str:
     return "?" if v is None else f"{v:,}"
 
@@ -207,7 +257,8 @@ CSV_FIELDS = ["claim", "topic", "event", "measure", "who", "source", "outlet", "
               "number_text", "low", "high", "hedge", "claimant", "sentence", "in_conflict", "conflict_kind",
               "verdict", "note", "reviewer", "decided_at", "topic_figure_low", "topic_figure_high",
               "topic_figure_text", "topic_figure_is_this_claim", "topic_note", "topic_reviewer",
-              "topic_decided_at", "status", "topic_state"]
+              "topic_decided_at", "status", "topic_state", "row", "description", "slot", "value", "denies",
+              "phrase", "description_conflicts", "chosen_value", "conflict_note"]
 _FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?$")
 
@@ -259,13 +310,16 @@ def to_csv(ix: AnalysisIndex, review: Review) -> str:
                "who": c.who, "source": c.source, "outlet": s.outlet, "published": s.published, "path": s.path,
                "number_text": c.number_text, "low": c.low, "high": c.high, "hedge": c.hedge,
                "claimant": c.attributed_to, "sentence": " ".join(c.sentence.split()),
-               "in_conflict": "yes" if kinds else "no", "conflict_kind": ";".join(kinds), "status": "current"}
+               "in_conflict": "yes" if kinds else "no", "conflict_kind": ";".join(kinds), "status": "current",
+               "row": "claim"}
         row |= _claim_cells(review.claims.get(c.id))
         row |= _topic_cells(review, c.topic, c.id, review.topics.get(c.topic))
         w.writerow({k: cell(v) for k, v in row.items()})
+    _description_rows(ix, review, w)
     for d in _live(review.orphans):
         a = d.anchor
-        row = {"measure": a.get("measure"), "who": a.get("who"), "status": "orphaned"}
+        row = {"measure": a.get("measure"), "who": a.get("who"), "status": "orphaned",
+               "row": target_kind(d), "slot": a.get("slot"), "value": a.get("value"), "phrase": a.get("phrase")}
         if d.kind == "claim":
             row |= {"outlet": a.get("outlet"), "path": a.get("path"), "number_text": a.get("number_text"),
                     "low": a.get("low"), "high": a.get("high"), "claimant": a.get("claimant"),
@@ -274,6 +328,28 @@ def to_csv(ix: AnalysisIndex, review: Review) -> str:
             row |= {"event": a.get("event")} | _topic_cells(review, None, None, d)
         w.writerow({k: cell(v) for k, v in row.items()})
     return buf.getvalue()
+
+
+def _description_rows(ix: AnalysisIndex, review: Review, w: csv.DictWriter) -> None:
+    """One row per description (`row` = `description`) with its verdict and its conflicts' chosen
+    values and notes; claim rows have `row` = `claim`."""
+    conflicts_of: dict[str, list[str]] = {}
+    for x in ix.analysis.description_conflicts:
+        for i in x.descriptions:
+            conflicts_of.setdefault(i, []).append(x.id)
+    for d in ix.analysis.descriptions:
+        s = ix.sources[d.source]
+        xs = conflicts_of.get(d.id, [])
+        decided = [review.description_conflicts[x] for x in xs if x in review.description_conflicts]
+        row = {"row": "description", "description": d.id, "event": ix.event_label(d.event), "source": d.source,
+               "outlet": s.outlet, "published": s.published, "path": s.path, "slot": d.slot, "value": d.value,
+               "denies": d.denies, "phrase": d.phrase, "claimant": d.claimant,
+               "sentence": " ".join(d.sentence.split()), "in_conflict": "yes" if xs else "no",
+               "conflict_kind": "description" if xs else "", "description_conflicts": ";".join(xs),
+               "chosen_value": "; ".join(_chosen_value(ix, x) for x in decided if x.figure) or None,
+               "conflict_note": "; ".join(x.note for x in decided if x.note) or None, "status": "description"}
+        row |= _claim_cells(review.descriptions.get(d.id))
+        w.writerow({k: cell(v) for k, v in row.items()})
 
 
 # ---- JSON ---------------------------------------------------------------------------------
@@ -287,6 +363,9 @@ def _verdict(d: Decision, status: str, claim: Claim | None, topic: str | None, f
             "state": (d.state or "open") if d.kind == "topic" else None}
 
 
+_TARGETS = {"description": "description", "dconflict": "description conflict"}
+
+
 def to_json(ix: AnalysisIndex, review: Review, *, db: str | None = None, generated: str | None = None) -> dict:
     """The `crosscheck/1` analysis document unchanged, plus `review` (where the decisions came
     from) and `verdicts` (one object per decision, attached or orphaned)."""
@@ -296,7 +375,16 @@ def to_json(ix: AnalysisIndex, review: Review, *, db: str | None = None, generat
                 for c in a.claims if c.id in rc and not rc[c.id].empty]
     verdicts += [_verdict(rt[t.id], "attached", None, t.id, review.figure_claims.get(t.id))
                  for t in a.topics if t.id in rt and not rt[t.id].empty]
-    verdicts += [_verdict(d, "orphaned", None, None, None) for d in _live(review.orphans)]
+    verdicts += [_verdict(d, "attached", None, None, None) | {"target": "description", "description": did}
+                 for did, d in review.descriptions.items() if not d.empty]
+    by_fp = {x.fingerprint: x.id for x in a.descriptions}
+    verdicts += [_verdict(d, "attached", None, None, None)
+                 | {"target": "description conflict", "description_conflict": xid,
+                    "value": {"text": d.figure.text, "description": by_fp.get(d.figure.claim or ""),
+                              "fingerprint": d.figure.claim} if d.figure else None}
+                 for xid, d in review.description_conflicts.items() if not d.empty]
+    verdicts += [_verdict(d, "orphaned", None, None, None) | ({"target": _TARGETS[target_kind(d)]} if target_kind(d)
+                 in _TARGETS else {}) for d in _live(review.orphans)]
     progress = conflict_progress(ix.analysis, review)
     doc["review"] = {"db": db, "generated": generated or generated_now(), **_summary(ix, review),
                      "verdict_counts": counts(review), "conflicts_resolved": progress["resolved"],

@@ -12,8 +12,8 @@ import getpass
 import os
 from dataclasses import dataclass, replace
 
-from .decisions import (Decision, Figure, Review, attach, claim_anchor, claim_key, topic_anchor,
-                        topic_key)
+from .decisions import (STORE_KIND, Decision, Figure, Review, attach, claim_anchor, claim_key, dconflict_anchor,
+                        dconflict_key, description_anchor, description_key, topic_anchor, topic_key)
 from ..index import AnalysisIndex
 from .store import STATES, Stale, Store, StoreError
 
@@ -28,8 +28,9 @@ def login_name() -> str:
 @dataclass(frozen=True)
 class _Step:
     kind: str
+    """`claim`, `topic`, `description` or `dconflict` (`decisions.STORE_KIND`)."""
     target: str
-    """Claim or topic id in this analysis."""
+    """Claim, topic, description or description conflict id in this analysis."""
     before: Decision | None
     after: Decision
 
@@ -62,6 +63,12 @@ class Session:
     def topic(self, topic_id: str) -> Decision | None:
         return self.review.topics.get(topic_id)
 
+    def description(self, description_id: str) -> Decision | None:
+        return self.review.descriptions.get(description_id)
+
+    def description_conflict(self, conflict_id: str) -> Decision | None:
+        return self.review.description_conflicts.get(conflict_id)
+
     def poll(self) -> bool:
         """Re-reads the store if another process changed it; True when `review` changed."""
         if not self.store.changed():
@@ -84,6 +91,31 @@ class Session:
             return self._topic_write(topic_id, figure=figure)
         return self._topic_write(topic_id, figure=figure, note=note.strip())
 
+    def set_description_verdict(self, description_id: str, verdict: str | None) -> Decision:
+        return self._description_write(description_id, verdict=verdict)
+
+    def set_description_note(self, description_id: str, note: str) -> Decision:
+        return self._description_write(description_id, note=note.strip())
+
+    def set_dconflict_note(self, conflict_id: str, note: str) -> Decision:
+        return self._dconflict_write(conflict_id, note=note.strip())
+
+    def set_dconflict_value(self, conflict_id: str, value: str | None, description_id: str | None = None,
+                            note: str | None = None) -> Decision:
+        """The reviewer's chosen value for a description conflict: one side's description, or a
+        value typed in (`description_id` None); None clears it. Stored as a `Figure` with no bounds
+        whose `text` is the value and `claim` the chosen description's fingerprint."""
+        fp = self.ix.descriptions[description_id].fingerprint if description_id else None
+        figure = Figure(None, None, fp, value) if value else None
+        if note is None:
+            return self._dconflict_write(conflict_id, figure=figure)
+        return self._dconflict_write(conflict_id, figure=figure, note=note.strip())
+
+    def _table(self, kind: str) -> dict[str, Decision]:
+        r = self.review
+        return {"claim": r.claims, "topic": r.topics, "description": r.descriptions,
+                "dconflict": r.description_conflicts}[kind]
+
     def set_state(self, topic_id: str, state: str | None) -> Decision:
         """A topic's review state: `resolved`, `follow-up`, or None to reopen it."""
         if state is not None and state not in STATES:
@@ -96,13 +128,12 @@ class Session:
             raise NothingToUndo("Nothing to undo in this session.")
         step = self._undo.pop()
         b = step.before
-        table = self.review.claims if step.kind == "claim" else self.review.topics
-        now = table.get(step.target)
+        now = self._table(step.kind).get(step.target)
         if now is None or _content(now) != _content(step.after):
             raise Stale("Not undone: this decision was changed since (by another reviewer, or by an undo "
                         "of a later one); the screen shows it as it is now.", now)
         try:
-            d = self.store.record(step.after.key, step.kind, step.after.anchor, reviewer=self.reviewer,
+            d = self.store.record(step.after.key, STORE_KIND[step.kind], step.after.anchor, reviewer=self.reviewer,
                                   expect_rev=now.rev, verdict=b.verdict if b else None,
                                   note=b.note if b else "", figure=b.figure if b else None,
                                   state=b.state if b else None, action="undo")
@@ -125,10 +156,22 @@ class Session:
         key = before.key if before else topic_key(self.ix, topic)
         return self._write("topic", topic_id, key, topic_anchor(self.ix, topic), before, fields)
 
+    def _description_write(self, description_id: str, **fields) -> Decision:
+        d = self.ix.descriptions[description_id]
+        before = self.review.descriptions.get(description_id)
+        key = before.key if before else description_key(d)
+        return self._write("description", description_id, key, description_anchor(self.ix, d), before, fields)
+
+    def _dconflict_write(self, conflict_id: str, **fields) -> Decision:
+        x = self.ix.description_conflicts[conflict_id]
+        before = self.review.description_conflicts.get(conflict_id)
+        key = before.key if before else dconflict_key(self.ix, x)
+        return self._write("dconflict", conflict_id, key, dconflict_anchor(self.ix, x), before, fields)
+
     def _write(self, kind: str, target: str, key: str, anchor: dict, before: Decision | None,
                fields: dict) -> Decision:
         try:
-            d = self.store.record(key, kind, anchor, reviewer=self.reviewer,
+            d = self.store.record(key, STORE_KIND[kind], anchor, reviewer=self.reviewer,
                                   expect_rev=before.rev if before else 0, **fields)
         except Stale as e:
             self._apply(kind, target, e.current)
@@ -142,13 +185,19 @@ class Session:
         """Makes `review` a new `Review` holding `d` for `target`; the old one is left as it was, so
         the UI thread may go on reading the value it has while this (store) thread writes."""
         r = self.review
-        table = dict(r.claims if kind == "claim" else r.topics)
+        table = dict(self._table(kind))
         if d is None:
             table.pop(target, None)
         else:
             table[target] = d
         if kind == "claim":
             self.review = replace(r, claims=table)
+            return
+        if kind == "description":
+            self.review = replace(r, descriptions=table)
+            return
+        if kind == "dconflict":
+            self.review = replace(r, description_conflicts=table)
             return
         figure_claims = dict(r.figure_claims)
         by_fp = d.figure.claim if d and d.figure else None

@@ -28,6 +28,7 @@ from ..widgets.article import ArticleView
 from ..widgets.claims import ClaimTable
 from ..widgets.conflicts import ConflictList, conflict_matches
 from ..widgets.conflicts_view import ConflictsView
+from ..widgets.descriptions import description_matches
 from ..widgets.filter_box import FilterBox
 from ..widgets.key_line import KeyLine
 from ..widgets.loading import LoadingPanel
@@ -200,8 +201,10 @@ class MainScreen(Screen):
     def _fill_conflicts(self) -> None:
         ix = self.ix
         if ix is not None:
-            self.query_one(ConflictsView).show(ix, [x for x in ix.analysis.conflicts if not self.filter_text
-                                                    or conflict_matches(ix, x, self.filter_text)], self.desk.review)
+            needle = self.filter_text
+            self.query_one(ConflictsView).show(
+                ix, [x for x in ix.analysis.conflicts if not needle or conflict_matches(ix, x, needle)], self.desk.review,
+                [x for x in ix.analysis.description_conflicts if not needle or description_matches(ix, x, needle)])
 
     @property
     def current_conflict(self) -> str | None:
@@ -211,15 +214,19 @@ class MainScreen(Screen):
     @on(ClaimHighlighted)
     def _claim_highlighted(self, message: ClaimHighlighted) -> None:
         """A claim highlighted outside the sources view (the figures side by side)."""
-        self.query_one(SourcesView).highlight(message.claim_id)
+        self.query_one(SourcesView).highlight(message.claim_id, message.origin)
 
     @on(ClaimChosen)
     def _claim_chosen(self, message: ClaimChosen) -> None:
         self.open_claim(message.claim_id)
 
     def open_claim(self, claim_id: str) -> None:
-        """Shows a claim in its article, scrolled to it and highlighted."""
-        if self.ix is not None and claim_id in self.ix.claims:
+        """Shows a claim in its article, scrolled to it and highlighted (or a description's phrase)."""
+        if self.ix is not None and claim_id in self.ix.descriptions:
+            self.query_one(ContentSwitcher).current = "sources-view"
+            self.query_one(SourcesView).open_description(claim_id)
+            self._focus_pane("article")
+        elif self.ix is not None and claim_id in self.ix.claims:
             self.query_one(ContentSwitcher).current = "sources-view"
             self.query_one(SourcesView).open_claim(claim_id)
             self._focus_pane("article")

@@ -27,6 +27,9 @@ _MAX_MATCHES = 10_000
 CONFLICT = "bold underline red"
 AGREE = "underline"
 CURRENT = "bold reverse"
+PHRASE = "bold reverse underline"
+"""A description's phrase opened from the conflicts view (reversed and underlined, so it reads
+apart from the figure under the cursor without colour)."""
 MATCH = "italic black on yellow"
 CURRENT_MATCH = "bold italic underline black on bright_yellow"
 
@@ -65,6 +68,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._pieces: list[list[int]] = []
         self._piece_of_block: dict[int, int] = {}
         self._widgets: dict[int, BlockView] = {}
+        self.phrase: tuple[int, int] | None = None
+        """A description's span in the readable text, highlighted over the figures inside it."""
         self.search_term = ""
         self.matches: list[tuple[int, int]] = []
         """Where `search_term` occurs, in `readable` coordinates, in reading order."""
@@ -75,6 +80,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.ix, self.source = ix, source
         self.claims = ix.claims_by_source.get(source.id, [])
         self.current = current
+        self.phrase = None
         if self.search_term:
             self._find(self.search_term)
             self._say_matches()
@@ -152,8 +158,16 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _block_text(self, text: str, b: Block, inside: list) -> Text:
         out = Text()
         pos = b.start  # built piecewise so spans stay aligned while control characters are dropped
+        phrase = self.phrase if self.phrase and self.phrase[0] < b.end and b.start < self.phrase[1] else None
+        if phrase:  # the phrase replaces the figures it overlaps, and is one more span
+            inside = [x for x in inside if x[0][1] <= phrase[0] or x[0][0] >= phrase[1]]
+            inside.append(((max(phrase[0], b.start), min(phrase[1], b.end)), None))
         for (start, end), c in sorted(inside, key=lambda x: x[0][0]):
             out.append(clean(text[pos:start]), style=self._base(b))
+            if c is None:
+                out.append(clean(text[start:end]), style=PHRASE)
+                pos = end
+                continue
             style = CURRENT if c.id == self.current else (CONFLICT if self.ix and c.id in self.ix.in_conflict else AGREE)
             out.append(clean(text[start:end]), style=style)
             pos = end
@@ -206,6 +220,25 @@ class ArticleView(VerticalScroll, can_focus=True):
         if scroll and piece is not None and piece in self._widgets:
             self.scroll_to_widget(self._widgets[piece], animate=False, top=False)
 
+    def mark_phrase(self, start: int, end: int) -> None:
+        """Highlights a description's phrase (offsets into `Source.text`) and scrolls to it."""
+        s = self.source
+        if s is None:
+            return
+        if s.offsets is not None:
+            start, end = bisect_left(s.offsets, start), bisect_left(s.offsets, end)
+        old = self.phrase
+        self.phrase = (start, end)
+        blocks = self._blocks()
+        starts = [b.start for b in blocks]
+        hit = bisect_left(starts, start + 1) - 1
+        for span in (old, self.phrase):
+            if span is not None:
+                self._rerender_block(bisect_left(starts, span[0] + 1) - 1)
+        piece = self._piece_of_block.get(hit)
+        if piece is not None and piece in self._widgets:
+            self.scroll_to_widget(self._widgets[piece], animate=False, top=False)
+
     def toggle_junk(self) -> None:
         self.show_junk = not self.show_junk
         self._render_all()
@@ -228,7 +261,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         i = ids.index(self.current) + delta if self.current in ids else (0 if delta > 0 else len(ids) - 1)
         claim_id = ids[max(0, min(len(ids) - 1, i))]
         self.mark(claim_id)
-        self.post_message(ClaimHighlighted(claim_id))
+        self.post_message(ClaimHighlighted(claim_id, origin=self))
 
     # ---- search -------------------------------------------------------------------------
     def action_search(self) -> None:

@@ -13,7 +13,7 @@ from textual.message import Message
 
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.index import AnalysisIndex
-from crosscheck.core.model import Conflict
+from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.conflict_overview import SORTS, Overview, arrange, event_heading, overview
 
 from crosscheck.core.review.progress import MARKS as STATE_MARKS, OPEN, WORDS as STATE_WORDS, next_state, state_of, stored
@@ -22,6 +22,7 @@ from ..messages import FigureRequested, HistoryRequested, NoteRequested, TopicSt
 from ..safe import plain
 from ..verdicts import FIGURE_MARK, NOTE_MARK
 
+from . import descriptions
 from .claims import claim_matches
 from .figures import KIND_MARK, ConflictDetail, FigureTable
 from .virtual_table import Cell, VirtualTable
@@ -74,15 +75,20 @@ class ConflictList(VirtualTable):
         self._title()
 
     # ---- filling ------------------------------------------------------------------------
-    def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review | None = None) -> None:
-        """Fills the list with these conflicts (already filtered), in the current sort."""
+    def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review | None = None,
+             described: list[DescriptionConflict] | None = None) -> None:
+        """Fills the list with these conflicts and the description conflicts `described` (already
+        filtered; theirs under the same event headings, with their own mark), in the current sort."""
         self.ix = ix
         self.review = review or Review()
+        described = described or []
         self._overviews = {x.id: overview(ix, x) for x in conflicts}
-        self._order = [x.id for x in conflicts]
+        self._overviews |= {x.id: descriptions.overview(ix, x) for x in described}
+        self._order = [x.id for x in conflicts] + [x.id for x in described]
         self._topics = {x.id: x.topic for x in conflicts}
         self._rebuild(keep=False)
-        self.border_subtitle = f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)}"
+        n = len(conflicts) + len(described)
+        self.border_subtitle = f"{n} conflict{'s' * (n != 1)}"
 
     def restyle(self, ix: AnalysisIndex, review: Review) -> None:  # type: ignore[override]
         """Redraws the review columns after a decision, leaving rows and cursor alone."""
@@ -152,10 +158,14 @@ class ConflictList(VirtualTable):
         self.set_columns(columns)
 
     def _cells(self, o: Overview) -> tuple[Cell, ...]:
+        if o.kind == "description" and self.ix is not None:
+            review = descriptions.review_cell(self.ix.description_conflicts[o.conflict], self.review)
+        else:
+            review = _review_cell(self.ix, o, self.review)
         state = self._state(o.topic)
         cells: list[Cell] = [Text(KIND_MARK.get(o.kind, "?"), style="bold"),
                              Text(STATE_MARKS[state], style="bold" if state != OPEN else "dim"),
-                             _review_cell(self.ix, o, self.review),
+                             review,
                              plain(o.who, 80), o.measure, o.compact()]
         if "figures" in self._extra:
             cells.append(plain(o.full(), 200))
@@ -217,24 +227,33 @@ class ConflictList(VirtualTable):
     def action_state(self) -> None:
         """Steps the topic's review state: open → resolved → needs follow-up → open."""
         x = self.current_conflict
-        if x:
+        if x and x not in self._topics:
+            self.notify("A description conflict is settled by its chosen value (b in the descriptions pane).",
+                        timeout=4)
+        elif x:
             topic = self._topics[x]
             self.post_message(TopicStateRequested(topic, stored(next_state(self._state(topic)))))
 
     def action_history(self) -> None:
         x = self.current_conflict
         if x:
-            self.post_message(HistoryRequested("topic", self._topics[x]))
+            self.post_message(HistoryRequested("topic", self._topics.get(x, x)))
 
     def action_figure(self) -> None:
+        """`b`: the topic's best figure; on a description conflict, its sides are in the figures pane."""
         x = self.current_conflict
         if x:
-            self.post_message(FigureRequested(self._topics[x]))
+            self.post_message(FigureRequested(self._topics.get(x, x)))
 
     def action_note(self) -> None:
+        """`n`: the topic's note, or the description conflict's."""
         x = self.current_conflict
-        if x:
+        if x is None:
+            return
+        if x in self._topics:
             self.post_message(NoteRequested("topic", self._topics[x]))
+        else:
+            self.post_message(NoteRequested("dconflict", x))
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from crosscheck.core.index import AnalysisIndex
-from crosscheck.core.model import Conflict
+from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.review.decisions import Review
 
 from .conflicts import ConflictDetail, ConflictList
@@ -31,21 +31,24 @@ class ConflictsView(Horizontal):
         yield ConflictList(id="conflict-list", classes="pane")
         yield ConflictDetail(id="conflict-detail", classes="pane")
 
-    def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review) -> None:
-        """Lists `conflicts` (those the filter lets through) and shows the first one's figures."""
+    def show(self, ix: AnalysisIndex, conflicts: list[Conflict], review: Review,
+             described: list[DescriptionConflict] | None = None) -> None:
+        """Lists `conflicts` and the description conflicts `described` (those the filter lets
+        through) and shows the first one's figures or descriptions."""
         self.ix, self.review = ix, review
-        self.query_one(ConflictList).show(ix, conflicts, review)
+        self.query_one(ConflictList).show(ix, conflicts, review, described)
         detail = self.query_one(ConflictDetail)
         a = ix.analysis
-        if not a.conflicts:
+        shown: list[Conflict | DescriptionConflict] = [*conflicts, *(described or ())]
+        if not a.conflicts and not a.description_conflicts:
             detail.query_one("#conflict-summary", Static).update(Text(
                 f"No conflicts: the figures of all {len(a.topics)} topics agree "
                 f"({len(a.claims)} claims in {len(a.sources)} sources).", style="italic"))
-        elif not conflicts:
+        elif not shown:
             detail.show(ix, None)
         else:
-            self.current_conflict = conflicts[0].id
-            detail.show(ix, conflicts[0], review)
+            self.current_conflict = shown[0].id
+            detail.show(ix, shown[0], review)
 
     def restyle(self, ix: AnalysisIndex, review: Review) -> None:
         """Redraws the review marks of both panes; rows and cursors stay."""
@@ -64,5 +67,6 @@ class ConflictsView(Horizontal):
         message.stop()
         if self.ix is not None:
             self.current_conflict = message.conflict_id
-            x = next(x for x in self.ix.analysis.conflicts if x.id == message.conflict_id)
+            x = self.ix.description_conflicts.get(message.conflict_id) or next(
+                x for x in self.ix.analysis.conflicts if x.id == message.conflict_id)
             self.query_one(ConflictDetail).show(self.ix, x, self.review)

@@ -16,20 +16,23 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from crosscheck.core import estimate
+from crosscheck.core.folding import fold
 from crosscheck.core.index import AnalysisIndex
-from crosscheck.core.model import Conflict
+from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.naming import claimant_label, claimant_name, group_label, source_name, source_names
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
 from ..columns import Column, fit, want
-from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
+from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, VerdictRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
+from . import descriptions
 from .virtual_table import DATA_TABLE_JUMPS
 
-KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ"}
+KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ", "description": descriptions.DESCRIPTION_MARK}
 PADDING = 1
 """DataTable's cell padding on each side of a column."""
 
@@ -47,6 +50,12 @@ class FigureRow:
     date: str
     low: int | None
     high: int | None
+    folded: tuple[str, ...] = ()
+    """Every claim the row stands for (one article repeating one figure); empty: just `claim`."""
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return self.folded or (self.claim,)
 
 
 class FigureTable(DecidesClaims, DataTable):
@@ -67,25 +76,40 @@ class FigureTable(DecidesClaims, DataTable):
         self.reviews: dict[str, Text] = {}
         self._scale: tuple[float, float, bool] = (0.0, 1.0, False)
         self._widths: list[int] = []
+        self.described = False
+        """True while the rows are a description conflict's sides: `interval` holds the value and
+        `text` the phrase, and there is no scale."""
 
     def columns_for(self, rows: list[FigureRow]) -> list[Column]:
         """The columns and their claims on the width, from the rows' contents."""
         def longest(attr: str, label: str, least: int, most: int) -> int:
             return want([getattr(r, attr) for r in rows], label, least, most)
+        if self.described:
+            return [
+                Column("mark", "", 1, longest("mark", "", 1, 2), 0),
+                Column("review", "✓", 2, 3, 0),
+                Column("source", "source", 8, longest("source", "source", 8, 24), 3),
+                Column("claimant", "claimant", 12, longest("claimant", "claimant", 12, 30), 1),
+                Column("interval", "value", 8, longest("interval", "value", 8, 24), 1),
+                Column("text", "phrase", 14, longest("text", "phrase", 14, 44), 2),
+                Column("date", "date", 10, 10, 4, optional=True),
+            ]
         return [
             Column("mark", "", 1, longest("mark", "", 1, 6), 0),
             Column("review", "✓", 2, 3, 0),
             Column("source", "source", 10, longest("source", "source", 10, 36), 1),
             Column("claimant", "claimant", 14, longest("claimant", "claimant", 14, 60), 1),
             Column("interval", "interval", 6, longest("interval", "interval", 6, 16), 2),
-            Column("strip", "scale", 8, 8, 3, elastic=True),
+            Column("strip", "scale", 6, 6, 3, elastic=True),
             Column("date", "date", 10, 10, 4, optional=True),
             Column("text", "as written", 8, longest("text", "as written", 8, 24), 5, optional=True),
         ]
 
-    def fill(self, rows: list[FigureRow], reviews: dict[str, Text], scale: tuple[float, float, bool]) -> None:
-        """Replaces the rows (one batch) with widths fitted to the table's width."""
-        self.figure_rows, self.reviews, self._scale = rows, reviews, scale
+    def fill(self, rows: list[FigureRow], reviews: dict[str, Text], scale: tuple[float, float, bool],
+             described: bool = False) -> None:
+        """Replaces the rows (one batch) with widths fitted to the table's width; `described`:
+        the rows are a description conflict's sides."""
+        self.figure_rows, self.reviews, self._scale, self.described = rows, reviews, scale, described
         self._widths = []
         self._draw(keep=False)
 
@@ -104,12 +128,12 @@ class FigureTable(DecidesClaims, DataTable):
         for c, w in shown:  # a column left out is not added: even empty it would cost its padding
             self.add_column(c.label, key=c.key, width=w)
         lo, hi, log = self._scale
-        w_strip = widths[5]
+        w_strip = dict(zip((c.key for c in self.columns_for(self.figure_rows)), widths, strict=True)).get("strip", 0)
         for r in self.figure_rows:
             cells = {"mark": Text(r.mark, style="bold"), "review": self.reviews.get(r.claim, Text()),
                      "source": plain(r.source, 60), "claimant": plain(r.claimant, 120), "interval": r.interval,
                      "strip": strip.draw(r.low, r.high, lo, hi, log, w_strip) if w_strip else "",
-                     "date": r.date, "text": plain(r.text, 40)}
+                     "date": r.date, "text": plain(r.text, 80 if self.described else 40)}
             self.add_row(*(cells[c.key] for c, _ in shown), key=r.claim)
         if self.figure_rows:
             self.move_cursor(row=min(row, len(self.figure_rows) - 1), animate=False)
@@ -128,6 +152,17 @@ class FigureTable(DecidesClaims, DataTable):
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
 
+    def members_of(self, claim_id: str) -> tuple[str, ...]:
+        """The claims a row stands for: a folded row's every repeat, else the claim itself."""
+        row = next((r for r in self.figure_rows if r.claim == claim_id), None)
+        return row.members if row else (claim_id,)
+
+    def action_verdict(self, verdict: str | None) -> None:
+        """A verdict on a folded row is recorded for each claim it stands for."""
+        if self.current_claim:
+            for cid in self.members_of(self.current_claim):
+                self.post_message(VerdictRequested(cid, verdict))
+
     def action_figure(self) -> None:
         if self.topic_id:
             self.post_message(FigureRequested(self.topic_id, self.current_claim))
@@ -142,7 +177,19 @@ class FigureTable(DecidesClaims, DataTable):
         event.stop()
         key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
         if key:
-            self.post_message(ClaimHighlighted(key))
+            self.post_message(ClaimHighlighted(key, origin=self))
+
+
+def folded_verdict_cell(review: Review, topic_id: str, claim_ids: tuple[str, ...]) -> Text:
+    """The verdict marks of a row standing for `claim_ids`: the first claim's, `★` when any is
+    the chosen figure, and `±` when the claims do not all have the same verdict."""
+    first = review.claims.get(claim_ids[0])
+    chosen = review.figure_claims.get(topic_id) in claim_ids
+    cell = verdict_cell(first, chosen)
+    verdicts = {(d.verdict if (d := review.claims.get(c)) else None) for c in claim_ids}
+    if len(verdicts) > 1:
+        cell.append("±", style="bold")
+    return cell
 
 
 def detail_text(ix: AnalysisIndex, claim_id: str) -> Text:
@@ -190,13 +237,17 @@ class ConflictDetail(Vertical, can_focus=False):
         yield FigureTable(id="figures")
         yield Static(id="figure-detail")
 
-    def show(self, ix: AnalysisIndex, x: Conflict | None, review: Review | None = None) -> None:
+    def show(self, ix: AnalysisIndex, x: Conflict | DescriptionConflict | None, review: Review | None = None) -> None:
         self.ix = ix
         summary = self.query_one("#conflict-summary", Static)
         table = self.query_one(FigureTable)
         detail = self.query_one("#figure-detail", Static)
         self.conflict = x
         review = review or Review()
+        if isinstance(x, DescriptionConflict):
+            self._show_descriptions(ix, x, review)
+            return
+        self.border_title = "Figures side by side"
         if x is None:
             table.topic_id = None
             table.fill([], {}, (0.0, 1.0, False))
@@ -209,42 +260,79 @@ class ConflictDetail(Vertical, can_focus=False):
         scale = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
         in_pairs = set(x.disputed)
         rows = []
-        for cid in members:
+        for ids in fold([ix.claims[c] for c in members]):
+            cid = ids[0]
             c = ix.claims[cid]
             s = ix.sources[c.source]
             mark = "≠" if cid in in_pairs else ("part" if cid in x.parts else "")
             if s.same_story_as:
                 mark += "≈"
+            if len(ids) > 1:
+                mark += f"×{len(ids)}"
             rows.append(FigureRow(cid, mark, source_name(s), claimant_name(c.attributed_to, s),
-                                  interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high))
-        table.fill(rows, {cid: self._review(review, x.topic, cid) for cid in members}, scale)
+                                  interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high,
+                                  ids if len(ids) > 1 else ()))
+        table.fill(rows, {r.claim: self._review(review, x.topic, r.members) for r in rows}, scale)
         detail.update(detail_text(ix, members[0]) if members else "")
 
+    def _show_descriptions(self, ix: AnalysisIndex, x: DescriptionConflict, review: Review) -> None:
+        """A description conflict: one row per side's description (a letter per side), with its
+        source, claimant, value and phrase; the row under the cursor in full below."""
+        table = self.query_one(FigureTable)
+        table.topic_id = x.id
+        self.border_title = "Descriptions side by side"
+        self.query_one("#conflict-summary", Static).update(descriptions.summary(ix, x, review))
+        marks = descriptions.side_marks(ix, x)
+        rows = []
+        for i in x.descriptions:
+            d = ix.descriptions[i]
+            s = ix.sources[d.source]
+            value = d.value if d.denies is None else f"{d.value} (denies {d.denies})"
+            rows.append(FigureRow(i, marks[i], source_name(s), claimant_name(d.claimant, s), value, d.phrase,
+                                  s.published or "—", None, None))
+        table.fill(rows, {i: descriptions.row_review(ix, x, i, review) for i in x.descriptions}, (0.0, 1.0, False),
+                   described=True)
+        self.query_one("#figure-detail", Static).update(descriptions.detail(ix, x.descriptions[0]))
+
     @staticmethod
-    def members(x: Conflict) -> list[str]:
+    def members(x: Conflict | DescriptionConflict) -> list[str]:
+        if isinstance(x, DescriptionConflict):
+            return list(x.descriptions)
         return list(x.claims) + [p for p in x.parts if p not in x.claims]
 
     def on_claim_highlighted(self, message: ClaimHighlighted) -> None:
         """Shows the highlighted figure in full under the table (the message goes on to the screen)."""
         if self.ix is not None and message.claim_id in self.ix.claims:
             self.query_one("#figure-detail", Static).update(detail_text(self.ix, message.claim_id))
+        elif self.ix is not None and message.claim_id in self.ix.descriptions:
+            self.query_one("#figure-detail", Static).update(descriptions.detail(self.ix, message.claim_id))
 
     def restyle(self, ix: AnalysisIndex, review: Review) -> None:
         """Redraws verdicts, the chosen figure and notes after a decision; the cursor stays."""
         x = getattr(self, "conflict", None)
         if x is None:
             return
+        if isinstance(x, DescriptionConflict):
+            self.query_one("#conflict-summary", Static).update(descriptions.summary(ix, x, review))
+            table = self.query_one(FigureTable)
+            for i in x.descriptions:
+                cell = descriptions.row_review(ix, x, i, review)
+                table.reviews[i] = cell
+                if any(k.value == "review" for k in table.columns):
+                    table.update_cell(i, "review", cell)
+            return
         self.query_one("#conflict-summary", Static).update(self._summary(ix, x, review))
         table = self.query_one(FigureTable)
-        for cid in self.members(x):
-            cell = self._review(review, x.topic, cid)
-            table.reviews[cid] = cell
+        for r in table.figure_rows:
+            cell = self._review(review, x.topic, r.members)
+            table.reviews[r.claim] = cell
             if any(k.value == "review" for k in table.columns):
-                table.update_cell(cid, "review", cell)
+                table.update_cell(r.claim, "review", cell)
 
     @staticmethod
-    def _review(review: Review, topic_id: str, claim_id: str) -> Text:
-        return verdict_cell(review.claims.get(claim_id), review.figure_claims.get(topic_id) == claim_id)
+    def _review(review: Review, topic_id: str, claim_ids: tuple[str, ...]) -> Text:
+        """The row's marks; a folded row whose claims were decided differently adds `±`."""
+        return folded_verdict_cell(review, topic_id, claim_ids)
 
     @staticmethod
     def _summary(ix: AnalysisIndex, x: Conflict, review: Review) -> Text:
@@ -256,6 +344,14 @@ class ConflictDetail(Vertical, can_focus=False):
         head.append_text(plain(ix.event_label(t.event)))
         head.append(f"\nestimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)}"
                     f" · {t.independent_sources} independent source{'s' * (t.independent_sources != 1)}\n")
+        why = estimate.basis(ix, x.topic)
+        head.append_text(plain(estimate.basis_text(why)))
+        head.append("\n")
+        warning = estimate.spread_warning(why)
+        if warning:
+            head.append("⚠ ", style="bold")
+            head.append_text(plain(warning, style="bold"))
+            head.append("\n")
         head.append_text(plain(x.why, style="italic"))
         d = review.topics.get(x.topic)
         if d and d.figure:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.review.decisions import Review
@@ -65,11 +66,15 @@ class SourcesView(Horizontal):
         if self.current_source:
             self.show_source(self.current_source)
 
-    def highlight(self, claim_id: str) -> None:
-        """Marks a claim of the shown source in the article and puts the claims cursor on it."""
+    def highlight(self, claim_id: str, origin: Widget | None = None) -> None:
+        """Marks a claim of the shown source in the article and puts the claims cursor on it,
+        leaving alone the pane it came from (`origin`) and announcing nothing."""
         if self.ix and claim_id in self.ix.claims and self.ix.claims[claim_id].source == self.current_source:
-            self.query_one(ArticleView).mark(claim_id)
-            self.query_one(ClaimTable).select_claim(claim_id)
+            article, table = self.query_one(ArticleView), self.query_one(ClaimTable)
+            if origin is not article:
+                article.mark(claim_id)
+            if origin is not table:
+                table.select_claim(claim_id)
 
     def open_claim(self, claim_id: str) -> None:
         """Shows a claim in its article, scrolled to it and highlighted."""
@@ -82,6 +87,17 @@ class SourcesView(Horizontal):
             self.show_source(claim.source, claim_id)
         self.query_one(ClaimTable).select_claim(claim_id)
         self.call_after_refresh(self.query_one(ArticleView).mark, claim_id)
+
+    def open_description(self, description_id: str) -> None:
+        """Shows a description's article with its phrase highlighted and scrolled into view."""
+        ix = self.ix
+        if ix is None or description_id not in ix.descriptions:
+            return
+        d = ix.descriptions[description_id]
+        if d.source != self.current_source:
+            self.query_one(SourceList).select_source(d.source)
+            self.show_source(d.source)
+        self.call_after_refresh(self.query_one(ArticleView).mark_phrase, d.start, d.end)
 
     def open_source(self, source_id: str) -> None:
         self.query_one(SourceList).select_source(source_id)
@@ -96,4 +112,4 @@ class SourcesView(Horizontal):
     @on(ClaimHighlighted)
     def _claim_highlighted(self, message: ClaimHighlighted) -> None:
         message.stop()
-        self.highlight(message.claim_id)
+        self.highlight(message.claim_id, message.origin)

@@ -69,6 +69,7 @@ class VirtualTable(ScrollView, can_focus=True):
         self.rows: list[tuple[Cell, ...]] = []
         self.keys: list[str] = []
         self._row_of: dict[str, int] = {}
+        self._announce = True
         self.headings: frozenset[int] = frozenset()
         """Rows that are group headings: one cell drawn across the width, never under the cursor."""
         self.detail_height = 0
@@ -129,10 +130,16 @@ class VirtualTable(ScrollView, can_focus=True):
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
 
-    def move_to_key(self, key: str) -> None:
+    def move_to_key(self, key: str, announce: bool = True) -> None:
+        """Moves the cursor to `key`'s row; `announce` False moves it without a RowHighlighted
+        (a move made to follow another pane must not echo back to it)."""
         row = self._row_of.get(key)
         if row is not None and row != self.cursor_row and row not in self.headings:
-            self.cursor_row = row
+            self._announce = announce
+            try:
+                self.cursor_row = row
+            finally:
+                self._announce = True
 
     def detail(self) -> Text | None:
         """The cursor row in full, for the `detail_height` lines under the rows (subclasses)."""
@@ -154,7 +161,8 @@ class VirtualTable(ScrollView, can_focus=True):
         elif new >= top + visible:
             self.scroll_to(y=new - visible + 1, animate=False)
         self.refresh()
-        self.post_message(self.RowHighlighted(self, self.keys[new], new))
+        if self._announce:
+            self.post_message(self.RowHighlighted(self, self.keys[new], new))
 
     @property
     def visible_rows(self) -> int:
