@@ -17,7 +17,8 @@ HASH_STUB = re.compile(r"\d{3}_[0-9a-f]{6,}")
 
 def column(table, key: str) -> list[str]:
     """Every cell of one DataTable column, as plain text."""
-    return [str(table.get_cell(row, key)) for row in table.rows]
+    keys = table.keys if isinstance(table.rows, list) else table.rows  # VirtualTable or DataTable
+    return [str(table.get_cell(row, key)) for row in keys]
 
 
 async def test_figures_name_sources_by_outlet_or_title():
