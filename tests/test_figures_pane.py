@@ -189,3 +189,29 @@ async def test_repeated_figures_fold_and_a_verdict_covers_the_fold(tmp_path):
         decided = {d.anchor["fingerprint"] for d in Store.open(db).decisions() if d.verdict == "accepted"}
         assert decided == {ix.claims[c].fingerprint for c in folded[0].members}
         assert str(table.get_cell(folded[0].claim, "review")) == "✓"
+
+
+async def test_timeline_in_the_figures_pane():
+    """A tall figures pane shows the topic's timeline with its voices; at 80x24 `l` shows it."""
+    from crosscheck.tui.widgets.timeline import Timeline
+    app = app_on_sample()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        main = app.main_screen
+        malian = next(x for x in main.ix.analysis.conflicts if main.ix.topics[x.topic].who == "Malian soldiers")
+        main.open_conflict(malian.id)
+        await pilot.pause()
+        timeline = app.screen.query_one(Timeline)
+        assert timeline.display
+        drawn = str(timeline.render())
+        assert "JNIM" in drawn and "CSP-PSD" in drawn and "29 Jul" in drawn and "no date" in drawn
+    app = app_on_sample()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("c", "tab")
+        await pilot.pause()
+        timeline = app.screen.query_one(Timeline)
+        assert not timeline.display
+        await pilot.press("l")
+        await pilot.pause()
+        assert timeline.display

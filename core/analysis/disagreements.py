@@ -185,7 +185,10 @@ def _attackers(event: str, group: list[Description], names: Names) -> list[Descr
 
 
 def _denials(event: str, denials: list[Description], others: list[Description], names: Names) -> list[DescriptionConflict]:
-    out = []
+    """One conflict per source and thing denied: the article's denials of one value ("trainers, not
+    mercenaries" and "denied allegations of deploying mercenaries") are one dispute with the
+    descriptions that assert it."""
+    groups: dict[tuple, list[tuple[Description, list[Description]]]] = {}
     for d in denials:
         denied = names.canonical(d.denies or "")
         denied_label = _label(names, denied)
@@ -200,11 +203,18 @@ def _denials(event: str, denials: list[Description], others: list[Description], 
                 against.append(o)
         if not against and not _names_allegation(d):
             continue
-        pairs = tuple((d.id, o.id) for o in against[:50])
-        n = len({_speaker(o) for o in against})
-        why = f"a denial of {d.denies}" + (f", which {n} other claimant{'s' * (n != 1)} assert{'s' * (n == 1)}"
-                                          if against else ", the allegation it answers")
-        out.append(DescriptionConflict("", event, DENIAL, (d.id, *(o.id for o in against)), (denied, d.value), pairs, why))
+        what = (denied_label.axis, denied_label.side) if denied_label else denied.casefold()
+        groups.setdefault((d.source, what), []).append((d, against))
+    out = []
+    for members in groups.values():
+        head = members[0][0]
+        asserted = list({o.id: o for _, against in members for o in against}.values())
+        ids = tuple(dict.fromkeys([*(d.id for d, _ in members), *(o.id for o in asserted)]))
+        pairs = tuple((d.id, o.id) for d, against in members for o in against)[:50]
+        n = len({_speaker(o) for o in asserted})
+        why = f"a denial of {head.denies}" + (f", which {n} other claimant{'s' * (n != 1)} assert{'s' * (n == 1)}"
+                                             if asserted else ", the allegation it answers")
+        out.append(DescriptionConflict("", event, DENIAL, ids, (names.canonical(head.denies or ""), head.value), pairs, why))
     return out
 
 

@@ -130,7 +130,7 @@ class MainScreen(Screen):
         if self.ix is not None:
             session = self.desk.session
             self.app.sub_title = status_line(self.ix.analysis, session.review if session else None,
-                                             session is not None and session.read_only)
+                                             self.desk.read_only)
 
     @on(ReviewChanged)
     def review_changed(self) -> None:

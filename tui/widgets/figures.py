@@ -30,6 +30,7 @@ from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, VerdictRe
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
 from . import descriptions
+from .timeline import Timeline
 from .virtual_table import DATA_TABLE_JUMPS
 
 KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ", "description": descriptions.DESCRIPTION_MARK}
@@ -67,6 +68,7 @@ class FigureTable(DecidesClaims, DataTable):
         Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
         *DATA_TABLE_JUMPS,
         *CLAIM_REVIEW_BINDINGS,
+        Binding("l", "timeline", "Timeline", show=False, id="figures.timeline"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -97,8 +99,8 @@ class FigureTable(DecidesClaims, DataTable):
         return [
             Column("mark", "", 1, longest("mark", "", 1, 6), 0),
             Column("review", "✓", 2, 3, 0),
-            Column("source", "source", 10, longest("source", "source", 10, 36), 1),
-            Column("claimant", "claimant", 14, longest("claimant", "claimant", 14, 60), 1),
+            Column("source", "source", 10, longest("source", "source", 10, 30), 1),
+            Column("claimant", "claimant", 14, longest("claimant", "claimant", 14, 40), 1),
             Column("interval", "interval", 6, longest("interval", "interval", 6, 16), 2),
             Column("strip", "scale", 6, 6, 3, elastic=True),
             Column("date", "date", 10, 10, 4, optional=True),
@@ -151,6 +153,13 @@ class FigureTable(DecidesClaims, DataTable):
     def action_choose(self) -> None:
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
+
+    def action_timeline(self) -> None:
+        """Shows or hides the topic's timeline above the table."""
+        for node in self.ancestors:
+            if isinstance(node, ConflictDetail):
+                node.toggle_timeline()
+                return
 
     def members_of(self, claim_id: str) -> tuple[str, ...]:
         """The claims a row stands for: a folded row's every repeat, else the claim itself."""
@@ -231,9 +240,32 @@ class ConflictDetail(Vertical, can_focus=False):
         super().__init__(**kwargs)
         self.border_title = "Figures side by side"
         self.ix: AnalysisIndex | None = None
+        self.timeline_wanted: bool | None = None
+        """The reviewer's choice with `l`; None: shown when the pane is tall enough."""
+
+    def on_mount(self) -> None:
+        self._place_timeline()
+
+    def on_resize(self) -> None:
+        self._place_timeline()
+
+    def toggle_timeline(self) -> None:
+        timeline = self.query_one(Timeline)
+        self.timeline_wanted = not timeline.display
+        self._place_timeline()
+
+    def _place_timeline(self) -> None:
+        wanted = self.timeline_wanted
+        timeline = self.query_one(Timeline)
+        shown = self.size.height >= self.TIMELINE_FROM if wanted is None else wanted
+        timeline.display = shown and bool(timeline.marks)
+
+    TIMELINE_FROM = 34
+    """Pane height from which the timeline shows without asking (`l` shows or hides it anywhere)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="conflict-summary")
+        yield Timeline(id="figure-timeline")
         yield FigureTable(id="figures")
         yield Static(id="figure-detail")
 
@@ -251,6 +283,8 @@ class ConflictDetail(Vertical, can_focus=False):
         if x is None:
             table.topic_id = None
             table.fill([], {}, (0.0, 1.0, False))
+            self.query_one(Timeline).show(ix, [])
+            self._place_timeline()
             summary.update(Text("No conflict selected.", style="italic"))
             detail.update("")
             return
@@ -273,6 +307,8 @@ class ConflictDetail(Vertical, can_focus=False):
                                   interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high,
                                   ids if len(ids) > 1 else ()))
         table.fill(rows, {r.claim: self._review(review, x.topic, r.members) for r in rows}, scale)
+        self.query_one(Timeline).show(ix, members)
+        self._place_timeline()
         detail.update(detail_text(ix, members[0]) if members else "")
 
     def _show_descriptions(self, ix: AnalysisIndex, x: DescriptionConflict, review: Review) -> None:
@@ -293,6 +329,8 @@ class ConflictDetail(Vertical, can_focus=False):
         table.fill(rows, {i: descriptions.row_review(ix, x, i, review) for i in x.descriptions}, (0.0, 1.0, False),
                    described=True)
         self.query_one("#figure-detail", Static).update(descriptions.detail(ix, x.descriptions[0]))
+        self.query_one(Timeline).show(ix, [])
+        self._place_timeline()  # descriptions have no figures to chart: hidden
 
     @staticmethod
     def members(x: Conflict | DescriptionConflict) -> list[str]:
