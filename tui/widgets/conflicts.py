@@ -221,7 +221,8 @@ class ConflictList(VirtualTable):
         out.append(f" · {o.voices} voice{'s' * (o.voices != 1)}", style="dim")
         state = self._state(o.topic)
         d = self.review.topics.get(o.topic)
-        out.append(f" · {STATE_MARKS[state]} {STATE_WORDS[state]}", style="bold" if state != OPEN else "")
+        mark = "" if state == OPEN else f"{STATE_MARKS[state]} "
+        out.append(f" · {mark}{STATE_WORDS[state]}", style="bold" if state != OPEN else "")
         if d and d.state:
             out.append(" ")
             out.append_text(plain(f"({d.reviewer})", 40, style="dim"))
