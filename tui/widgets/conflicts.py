@@ -47,6 +47,9 @@ class ConflictList(VirtualTable):
     detail. Column widths are fitted to the pane: the topic gets what the fixed columns leave,
     the spread is shown whole ("5–7 · 4 voices"), and the line under the list has the row in full."""
 
+    DEFAULT_CSS = """
+    ConflictList { overflow-x: hidden; }
+    """
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="conflicts.down"),
         Binding("k", "cursor_up", "Up", show=False, id="conflicts.up"),
@@ -139,9 +142,12 @@ class ConflictList(VirtualTable):
         voices; the full figures and (when not grouped) the event where there is room. In a narrow
         pane the measure joins the topic, then the voices leave the spread for the detail line,
         so the topic keeps at least `MIN_TOPIC` columns and nothing needs a sideways scroll."""
-        width = max(20, (self.size.width or 78))
+        width = self.size.width or 78
         self._fitted_width = width
         rows = list(self._overviews.values())
+        if len(rows) + 8 > self.visible_rows:  # (headings included) a vertical scrollbar will take two columns
+            width -= self.styles.scrollbar_size_vertical
+        width = max(20, width)
         for plan in ({"measure": True, "voices": True}, {"measure": False, "voices": True},
                      {"measure": False, "voices": False}):
             self._plan = plan
@@ -167,7 +173,7 @@ class ConflictList(VirtualTable):
             columns.append(("figures", w))
             self._extra.append("figures")
             left -= w + 1
-        if self.sort_by != "event" and left >= 12:
+        if self.sort_by != "event" and left >= 10:
             columns.append(("event", left - 1))
             self._extra.append("event")
         self.set_columns(columns)
