@@ -6,9 +6,15 @@ Prints, in milliseconds:
 - process start to first paint: a bare Textual app (the baseline), and crosscheck on the sample
   and on N synthetic articles (each measured in a fresh process, median of --runs);
 - process start to analysed data shown, for the same two corpora;
-- per keypress (down arrow) in a claims table of --claims rows, after filling it.
+- per keypress (down arrow) in a claims table of --claims rows, after filling it;
+- per pane switch (`tab`) and view switch (`c`, `s`), on the sample and on every devset event in
+  one folder, at 80x24 and 160x48, beside a bare Textual app (two views of two bordered panes
+  and a header) switched the same way in the same run. Both go through Textual's pilot, which
+  waits for the screen to settle after each key: wall time includes its frame pacing (the bare
+  app's figure is that floor); CPU time is the work done, and is not inflated by other jobs.
 
-Targets: first paint within 1.5x of the bare app; a keypress under 50 ms at 100,000 claims.
+Targets: first paint within 1.5x of the bare app; a keypress under 50 ms at 100,000 claims; a
+pane or view switch under 100 ms.
 Apps run headless, so the figures are Textual's and crosscheck's work, not a terminal's.
 """
 from __future__ import annotations
@@ -145,12 +151,99 @@ async def keypress(n_claims: int, presses: int = 300) -> tuple[float, float, flo
     return fill_ms, via_pilot, direct
 
 
+class _BareViews:
+    """A bare Textual app shaped like the dashboard: two views of two bordered, focusable panes
+    with a line of text each, and a header (no footer: Textual's recomposes on every focus change,
+    which is a cost of the footer, not a floor)."""
+
+    @staticmethod
+    def make():
+        from textual.app import App
+        from textual.containers import Horizontal
+        from textual.widgets import ContentSwitcher, Header, Static
+
+        class Pane(Static, can_focus=True):
+            DEFAULT_CSS = "Pane { border: round $secondary; height: 1fr; width: 1fr; } Pane:focus { border: heavy $accent; }"
+
+        class Bare(App):
+            BINDINGS = [("c", "view('b')", "Other view"), ("s", "view('a')", "First view")]
+
+            def compose(self):
+                yield Header()
+                with ContentSwitcher(initial="a"):
+                    with Horizontal(id="a"):
+                        yield Pane("one", id="a1")
+                        yield Pane("two", id="a2")
+                    with Horizontal(id="b"):
+                        yield Pane("three", id="b1")
+                        yield Pane("four", id="b2")
+
+            def action_view(self, view: str) -> None:
+                self.query_one(ContentSwitcher).current = view
+                self.query_one(f"#{view}1").focus()
+
+        return Bare()
+
+
+SWITCHES = ("tab", "tab", "c", "tab", "s")
+"""One round: pane, pane, to the conflicts view, pane, back to the sources view."""
+
+
+async def switches(make, size: tuple[int, int], rounds: int = 3) -> dict[str, float]:
+    """Median ms per `tab` and per view switch (`c`/`s`) pressed through the pilot: wall time
+    (`tab`, `view`) and this process's CPU time (`tab cpu`, `view cpu`), which a loaded machine
+    (other jobs on the same cores) does not inflate."""
+    app = make()
+    times: dict[str, list[float]] = {"tab": [], "view": [], "tab cpu": [], "view cpu": []}
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause(0.5)
+        main = getattr(app, "main_screen", None)
+        for _ in range(100):  # the dashboard paints first and fills its panes when the analysis is in
+            if main is None or main.loaded:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        for _ in range(rounds):
+            for key in SWITCHES:
+                kind = "tab" if key == "tab" else "view"
+                wall, cpu = time.perf_counter(), time.process_time()
+                await pilot.press(key)
+                await pilot.pause()
+                times[kind].append((time.perf_counter() - wall) * 1000)
+                times[kind + " cpu"].append((time.process_time() - cpu) * 1000)
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
+def view_switch_table() -> list[tuple[str, tuple[int, int], dict[str, float]]]:
+    """Switch times for the bare app, the sample and all devset events, at 80x24 and 160x48."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from apps import devset_analysis, sample_analysis
+    from crosscheck.tui.app import make_app
+    out = []
+    for size in ((80, 24), (160, 48)):
+        out.append(("bare Textual app", size, asyncio.run(switches(_BareViews.make, size))))
+        out.append(("crosscheck, sample", size, asyncio.run(switches(lambda: make_app(analysis=sample_analysis()), size))))
+        out.append(("crosscheck, 13 devset events", size,
+                    asyncio.run(switches(lambda: make_app(analysis=devset_analysis()), size))))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--switch-only", action="store_true", help="only the pane and view switch figures")
     args = parser.parse_args()
+
+    switched = view_switch_table()
+    print(f"{'pane and view switches (ms, median)':44s} {'tab':>6s} {'view':>6s} {'tab cpu':>8s} {'view cpu':>8s}")
+    for name, size, t in switched:
+        print(f"{f'{name} at {size[0]}x{size[1]}':44s} {t['tab']:6.0f} {t['view']:6.0f} "
+              f"{t['tab cpu']:8.0f} {t['view cpu']:8.0f}")
+    print("(wall: key to settled screen through the pilot; cpu: this process's work for it. target < 100)\n")
+    if args.switch_only:
+        return 0
 
     bare = _median([_spawn(CHILD_BARE) for _ in range(args.runs)], "paint")
     sample = startup([], args.runs)

@@ -58,7 +58,7 @@ def voice_name(ix: AnalysisIndex, claim_id: str) -> str:
         before = head[: bracket.start()].strip() if bracket else head
         if bracket and not voices.ACRONYM.fullmatch(before):
             return bracket.group(1).split(":", 1)[0].strip()
-        return claimant_label(before) or before
+        return claimant_label(before) or source_name(s)
     return source_name(s)
 
 

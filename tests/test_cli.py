@@ -304,3 +304,38 @@ def test_dashboard_crash_exits_nonzero(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
     assert "a bug in the dashboard" in result.stdout + result.stderr
+
+
+ENDLESS_ANALYSIS = """
+import sys, threading
+from crosscheck import cli
+from crosscheck.core.analysis import pipeline
+from crosscheck.tui.app import CrosscheckApp
+
+def endless(*args, progress=None, **kwargs):
+    progress("reading articles", 1, 10)
+    print("analysis started", flush=True)
+    threading.Event().wait()  # an analysis that runs for as long as anyone waits
+
+pipeline.analyze_paths = endless
+mount = CrosscheckApp.on_mount
+
+def quit_soon(self):
+    mount(self)
+    self.set_timer(0.5, lambda: self.run_action("quit"))
+
+CrosscheckApp.on_mount = quit_soon
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_quitting_during_a_long_analysis_ends_the_process(tmp_path):
+    """`q` while the analysis still runs ends the process with status 0: the analysis thread is
+    not waited for (a thread worker in asyncio's executor kept the process alive until it ended)."""
+    script = tmp_path / "endless.py"
+    script.write_text(ENDLESS_ANALYSIS)
+    env = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver"}
+    result = subprocess.run([sys.executable, str(script), str(tmp_path), "--db", str(tmp_path / "r.db")],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "analysis started" in result.stdout

@@ -29,7 +29,7 @@ async def test_claims_pane_shows_event_labels():
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         table = app.screen.query_one(ClaimTable)
-        cells = [str(row[-1]) for row in table._full]  # every cell, before columns are fitted
+        cells = [str(row[-1]) for row in table.full_rows]  # every column, shown or fitted out
         assert cells and all(not INTERNAL_ID.fullmatch(cell) for cell in cells)
         assert any(cell.startswith("21 Nov 2024") for cell in cells)
 

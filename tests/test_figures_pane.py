@@ -17,7 +17,8 @@ HASH_STUB = re.compile(r"\d{3}_[0-9a-f]{6,}")
 
 def column(table, key: str) -> list[str]:
     """Every cell of one DataTable column, as plain text."""
-    return [str(table.get_cell(row, key)) for row in table.rows]
+    keys = table.keys if isinstance(table.rows, list) else table.rows  # VirtualTable or DataTable
+    return [str(table.get_cell(row, key)) for row in keys]
 
 
 async def test_figures_name_sources_by_outlet_or_title():
@@ -161,3 +162,56 @@ async def test_figures_pane_says_why_best_is_best():
         await pilot.pause()
         summary = str(app.screen.query_one("#conflict-summary").render())
         assert "best 28: midpoint of 2 voices — CSP-PSD 47, JNIM 10" in summary
+
+
+async def test_repeated_figures_fold_and_a_verdict_covers_the_fold(tmp_path):
+    """One article's thrice-repeated 'Seven' is one ×3 row; accepting it accepts all three claims."""
+    from crosscheck.core.review.store import Store
+    from crosscheck.tui.app import make_app
+
+    from apps import review_settled
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=WIDE) as pilot:
+        await review_settled(pilot)
+        await pilot.press("c", "tab")
+        await pilot.pause()
+        table = app.screen.query_one(FigureTable)
+        marks = column(table, "mark")
+        folded = [r for r in table.figure_rows if len(r.members) == 3]
+        assert len(folded) == 1 and any(m.endswith("×3") for m in marks)
+        ix = app.main_screen.ix
+        topic = ix.topics[table.topic_id]
+        assert table.row_count < len(topic.claims)
+        table.move_cursor(row=table.get_row_index(folded[0].claim))
+        await pilot.press("a")
+        await review_settled(pilot)
+        decided = {d.anchor["fingerprint"] for d in Store.open(db).decisions() if d.verdict == "accepted"}
+        assert decided == {ix.claims[c].fingerprint for c in folded[0].members}
+        assert str(table.get_cell(folded[0].claim, "review")) == "✓"
+
+
+async def test_timeline_in_the_figures_pane():
+    """A tall figures pane shows the topic's timeline with its voices; at 80x24 `l` shows it."""
+    from crosscheck.tui.widgets.timeline import Timeline
+    app = app_on_sample()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        main = app.main_screen
+        malian = next(x for x in main.ix.analysis.conflicts if main.ix.topics[x.topic].who == "Malian soldiers")
+        main.open_conflict(malian.id)
+        await pilot.pause()
+        timeline = app.screen.query_one(Timeline)
+        assert timeline.display
+        drawn = str(timeline.render())
+        assert "JNIM" in drawn and "CSP-PSD" in drawn and "29 Jul" in drawn and "no date" in drawn
+    app = app_on_sample()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("c", "tab")
+        await pilot.pause()
+        timeline = app.screen.query_one(Timeline)
+        assert not timeline.display
+        await pilot.press("l")
+        await pilot.pause()
+        assert timeline.display

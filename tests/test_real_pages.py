@@ -444,3 +444,20 @@ def test_a_later_day_that_only_moves_the_toll_is_the_same_event():
                       published=[None])
     got = by_figure(a)
     assert got["133"].event == got["125"].event and got["133"].topic == got["125"].topic
+
+
+def test_a_list_of_origins_goes_on_through_the_country_names():
+    """'five from Iran, four each from China and Russia, two from the United States, two from Japan':
+    every part is read, each with its country."""
+    a = analyse_texts("Crush in the city\n\nThe 26 foreign victims include five from Iran, four each from China and "
+                      "Russia, two from the United States, two from Japan, officials said.")
+    assert [(c.number_text, c.who) for c in a.claims if c.number_text != "26"] == [
+        ("five", "Iran"), ("four", "China"), ("two", "United States"), ("two", "Japan")]
+
+
+def test_officials_named_in_full_a_few_lines_before_are_the_officials_who_speak():
+    """'according to officials at the Disaster Headquarters' then 'Twelve of the dead were foreigners,
+    officials said': the officials are those of the Headquarters."""
+    got = _one("The toll rose to 154 on Monday. Another 33 are in serious condition, according to officials at the "
+               "Central Disaster Headquarters. Twelve of the dead were foreigners, officials said.")
+    assert got["Twelve"].attributed_to.startswith("officials at the Central")

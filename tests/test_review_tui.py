@@ -208,6 +208,86 @@ async def test_read_only_database_says_so_and_saves_nothing(tmp_path):
     assert db.read_bytes() == b"not a database at all"
 
 
+LONG_NOTE = "second note after undo, checked against the wire copy and the ministry's statement"
+
+
+async def test_a_note_typed_in_one_burst_with_ctrl_s_is_stored_whole(tmp_path):
+    """Text and ctrl+s sent in one burst store the whole text: the save reads the editor only
+    after the keystrokes queued for it (a priority ctrl+s used to read it first and cut the note)."""
+    from textual import events
+
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_claims(pilot, app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*LONG_NOTE, "ctrl+s")
+        await settle(pilot, app)
+        assert [d.note for d in Store.open(db).decisions()] == [LONG_NOTE]
+        assert not isinstance(app.screen, NoteScreen)
+        await pilot.press("j", "n")
+        await pilot.pause()
+        for key in "a burst":  # posted at once, as a burst from a laggy link is read
+            app.post_message(events.Key(key if key != " " else "space", key))
+        app.post_message(events.Key("ctrl+s", None))
+        await settle(pilot, app)
+        assert sorted(d.note for d in Store.open(db).decisions()) == sorted([LONG_NOTE, "a burst"])
+
+
+@pytest.mark.parametrize("fault", ["locked", "stale"])
+async def test_a_note_whose_save_fails_stays_in_the_editor(tmp_path, fault):
+    """A note that cannot be saved (the database locked, another reviewer's change) keeps the editor
+    open with the typed text and the reason; ctrl+s again saves it and closes the editor."""
+    from crosscheck.core.review.store import Locked, Stale
+
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_claims(pilot, app)
+        store = app.main_screen.desk.session.store
+        record = store.record
+        refusals = {"locked": Locked(f"{db} is locked by another program; the decision was not saved. "
+                                     "Try again in a moment."),
+                    "stale": Stale("Not saved: Bob changed this claim's note", None)}
+
+        def refuse_once(*args, **kwargs):
+            store.record = record
+            raise refusals[fault]
+
+        store.record = refuse_once
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"kept through a failure", "ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, NoteScreen)
+        assert app.screen.query_one("#note-text").text == "kept through a failure"
+        assert "Not saved" in str(app.screen.query_one("#note-error").render())
+        assert Store.open(db).decisions() == []
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, NoteScreen)
+        assert [d.note for d in Store.open(db).decisions()] == ["kept through a failure"]
+
+
+async def test_a_write_refused_as_readonly_makes_the_header_say_read_only(tmp_path):
+    """When a write fails because the database became unwritable ("attempt to write a readonly
+    database"), the header says READ-ONLY from then on."""
+    import sqlite3
+
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_claims(pilot, app)
+        assert "READ-ONLY" not in app.sub_title
+        store = app.main_screen.desk.session.store
+        store._con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+        await pilot.press("a")
+        await settle(pilot, app)
+        assert "READ-ONLY" in app.sub_title
+        assert Store.open(db).decisions() == []
+
+
 async def test_export_key_writes_the_chosen_format(tmp_path, monkeypatch):
     """The export key writes the review in the format chosen, into the working folder."""
     monkeypatch.chdir(tmp_path)

@@ -6,6 +6,7 @@ from textual.command import CommandPalette
 from textual.widgets import ContentSwitcher, Input, Static
 
 from crosscheck.core.analysis.pipeline import analyze
+from crosscheck.core.folding import fold
 from crosscheck.core.reading.ingest import load_corpus
 from crosscheck.tui.app import make_app
 from crosscheck.tui.screens.help import HelpScreen
@@ -58,7 +59,8 @@ async def test_moving_in_sources_changes_article(key):
         await pilot.pause()
         assert app.main_screen.current_source != first
         claims = app.screen.query_one(ClaimTable)
-        assert claims.row_count == len(app.main_screen.ix.claims_by_source[app.main_screen.current_source])
+        shown = app.main_screen.ix.claims_by_source[app.main_screen.current_source]
+        assert claims.row_count == len(fold(shown))  # one row per fold of repeated figures
         await pilot.press("k")
         await pilot.pause()
         assert app.main_screen.current_source == first
@@ -153,6 +155,34 @@ async def test_moving_in_emptied_conflict_tables_is_harmless(keys):
         assert app.screen.query_one(ContentSwitcher).current == "conflicts-view"
         assert app.screen is app.main_screen  # nothing was chosen: no editor or dialog opened
     assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize("pane_tabs, burst", [(1, "npnn"), (2, "jkjj"), (1, "npnpnnpn")])
+async def test_a_key_burst_settles_with_article_and_claims_agreeing(pane_tabs, burst):
+    """Keys that arrive in one burst (a laggy SSH link) move the claim cursor, then the article
+    and the claims table stop on the same claim and no highlight keeps bouncing between them
+    (they used to re-highlight each other without end: 100 % CPU while idle)."""
+    from textual import events
+
+    from crosscheck.tui.messages import ClaimHighlighted
+    from crosscheck.tui.widgets.virtual_table import VirtualTable
+
+    seen = []
+    app = app_on_sample()
+    hook = lambda m: isinstance(m, (ClaimHighlighted, VirtualTable.RowHighlighted)) and seen.append(m)  # noqa: E731
+    async with app.run_test(size=WIDE, message_hook=hook) as pilot:
+        await pilot.pause()
+        await pilot.press(*["tab"] * pane_tabs)
+        for key in burst:  # posted at once, as a burst of input is read
+            app.post_message(events.Key(key, key))
+        for _ in range(5):
+            await pilot.pause()
+        settled = len(seen)
+        await pilot.pause(0.2)
+        await pilot.pause()
+        assert len(seen) == settled, f"{len(seen) - settled} highlights after the burst settled"
+        article, table = app.screen.query_one(ArticleView), app.screen.query_one(ClaimTable)
+        assert article.current is not None and article.current == table.current_claim
 
 
 async def test_question_mark_lists_bindings():

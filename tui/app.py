@@ -129,4 +129,26 @@ def run(paths: Sequence[str], *, db: str | None = None, read_only: bool = False,
     config, problems = load_config(config_file)
     app = make_app(paths, db=db, read_only=read_only, config=config, config_problems=problems)
     app.run()
-    return app.return_code or 0
+    code = app.return_code or 0
+    from .widgets.loading import analysis_running
+    if analysis_running():
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """Ends the process at once: the user quit while the analysis still runs, and a thread cannot be
+    stopped. Called only after the app's teardown (the review store has closed, every decision is
+    committed); pool workers are stopped and the output flushed first."""
+    import multiprocessing
+    import os
+    import sys
+
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

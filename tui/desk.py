@@ -50,6 +50,11 @@ class ReviewDesk:
         return self.session.review if self.session else Review()
 
     @property
+    def read_only(self) -> bool:
+        """Decisions cannot be saved: asked for (`--read-only`), or the store opened or became read-only."""
+        return self.ask_read_only or (self.session is not None and self.session.read_only)
+
+    @property
     def idle(self) -> bool:
         """True when no store work is queued or running (tests wait on this)."""
         return self.thread is None or (self.thread.idle and self.session is not None)
@@ -115,6 +120,8 @@ class ReviewDesk:
         s = self._ready()
         if not s:
             return
+        from crosscheck.core.review.store import StoreError
+
         from .screens.note import NoteScreen
         ix = s.ix
         if kind == "claim" and target in ix.descriptions:
@@ -130,12 +137,18 @@ class ReviewDesk:
                                   dconflict_anchor(ix, ix.description_conflicts[target])["label"], s.set_dconflict_note),
         }[kind]()
 
-        def save(text: str | None) -> None:
-            if text is None:
-                return
-            self._submit(lambda: write(target, text), self._saved, self._failed)
+        def save(text: str, editor: NoteScreen) -> None:
+            def stored(decision) -> None:
+                editor.saved()
+                self._saved(decision)
 
-        self.owner.app.push_screen(NoteScreen(about, current.note if current else ""), save)
+            def refused(e: BaseException) -> None:
+                editor.refused(str(e) if isinstance(e, StoreError) else f"{type(e).__name__}: {e}")
+                self._failed(e)
+
+            self._submit(lambda: write(target, text), stored, refused)
+
+        self.owner.app.push_screen(NoteScreen(about, current.note if current else "", save))
 
     def figure(self, topic_id: str, claim_id: str | None) -> None:
         s = self._ready()
@@ -267,6 +280,8 @@ class ReviewDesk:
             self._say(str(e), "", "information", 3)
         elif isinstance(e, StoreError):
             self._say(str(e), "Not saved", "error", 12)
+            if self.session is not None and self.session.read_only:
+                self._changed()  # the store found it cannot write: the header now says READ-ONLY
         else:
             self._say(f"Not saved: {type(e).__name__}: {e}", "Review database error", "error", 12)
 

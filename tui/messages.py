@@ -1,7 +1,12 @@
 """Messages that cross panes: what the user chose, sent up to the screen that owns the panes."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 
 class ClaimChosen(Message):
@@ -13,11 +18,18 @@ class ClaimChosen(Message):
 
 
 class ClaimHighlighted(Message):
-    """The cursor moved onto a claim: the article pane marks it."""
+    """The cursor moved onto a claim: the other panes follow. `origin` is the pane whose cursor
+    moved; it is never moved back, so a message that arrives after that pane moved on (keys come in
+    bursts over SSH) cannot start the panes chasing each other."""
 
-    def __init__(self, claim_id: str) -> None:
+    def __init__(self, claim_id: str, origin: Widget | None = None) -> None:
         super().__init__()
         self.claim_id = claim_id
+        self.origin = origin
+
+    @property
+    def control(self) -> Widget | None:
+        return self.origin
 
 
 class SourceHighlighted(Message):

@@ -33,7 +33,8 @@ def scale(intervals: list[tuple[int | None, int | None]]) -> tuple[float, float,
     return max(0.0, lo - pad), hi + pad, False
 
 
-def _pos(v: float, lo: float, hi: float, log: bool, width: int) -> int:
+def position(v: float, lo: float, hi: float, log: bool, width: int) -> int:
+    """The cell (0 .. width-1) of value `v` on the scale (low, high, log)."""
     if log:
         v, lo, hi = math.log1p(max(v, 0.0)), math.log1p(max(lo, 0.0)), math.log1p(max(hi, 0.0))
     frac = 0.0 if hi == lo else (v - lo) / (hi - lo)
@@ -44,8 +45,8 @@ def draw(low: int | None, high: int | None, lo: float, hi: float, log: bool, wid
     """The strip for one interval on the shared scale."""
     width = max(1, width)
     cells = ["·"] * width
-    a = 0 if low is None else _pos(low, lo, hi, log, width)
-    b = width - 1 if high is None else _pos(high, lo, hi, log, width)
+    a = 0 if low is None else position(low, lo, hi, log, width)
+    b = width - 1 if high is None else position(high, lo, hi, log, width)
     if low is not None and high is not None and low == high:
         cells[a] = "┃"
         return "".join(cells)

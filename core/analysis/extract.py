@@ -227,10 +227,18 @@ def _noun_phrase(after: str, lex: Lexicon) -> tuple[int, str | None, str | None,
             i += 1  # "120 of the 5,000 people who were injured": the whole's group is the part's
     elif len(toks) > 1 and toks[0][2].lower() == "each" and toks[1][2].lower() == "from":
         i = 1  # "four each from China and Russia"
-    if i + 1 < len(toks) and toks[i][2].lower() == "from" and toks[i + 1][2][:1].isupper():
-        country = places.country_of(toks[i + 1][2])
+    if i + 1 < len(toks) and toks[i][2].lower() == "from":
+        j = i + 2 if toks[i + 1][2].lower() == "the" and i + 2 < len(toks) else i + 1
+        name = toks[j][2]
+        if j + 1 < len(toks) and name[:1].isupper() and toks[j + 1][2][:1].isupper():
+            name = f"{name} {toks[j + 1][2]}"  # "the United States", "South Korea"
+            j += 1 if places.country_of(name) else 0
+        country = places.country_of(name) if name[:1].isupper() else None
         if country:  # "five from Iran, two from the United States": where they came from is who they are
-            return toks[i + 1][1], None, None, [toks[i + 1][2]], toks[i + 1][2]
+            end = toks[j][1]
+            if j + 2 < len(toks) and toks[j + 1][2].lower() == "and" and places.country_of(toks[j + 2][2]):
+                end = toks[j + 2][1]  # "four each from China and Russia": the list goes on after both
+            return end, None, None, [name], name
     while i < len(toks) and i < 9:
         s, e, tok = toks[i]
         low = tok.lower()
@@ -467,6 +475,12 @@ def _resolve_claimants(found: list[_Draft], sents: list[sentences.Sentence], kno
             continue
         better = attribution.specific(f.claimant, [s for i in range(f.sentence_index, f.sentence_index + 3)
                                                    for s in by_sentence.get(i, ())])
+        if not better:  # "... according to officials at the Disaster Headquarters. ... All but one
+            # have been identified, officials said": the same word, named in full a few lines before
+            word = f.claimant.lower().split()[-1]
+            better = next((s for i in range(f.sentence_index - 1, f.sentence_index - 4, -1)
+                           for s in by_sentence.get(i, ()) if s.lower().startswith(word + " ")
+                           and attribution.specific(f.claimant, [s])), None)
         if better:
             f.claimant = better
 

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Analysis
@@ -30,8 +30,13 @@ from ..widgets.conflicts import ConflictList, conflict_matches
 from ..widgets.conflicts_view import ConflictsView
 from ..widgets.descriptions import description_matches
 from ..widgets.filter_box import FilterBox
+from ..widgets.key_line import KeyLine
 from ..widgets.loading import LoadingPanel
 from ..widgets.sources_view import SourcesView
+
+
+PANE_BOX = {"figures": "conflict-detail"}
+"""A pane whose focusable widget sits inside a bigger box: the box is what is shown or hidden."""
 
 
 class MainScreen(Screen):
@@ -64,6 +69,9 @@ class MainScreen(Screen):
         self._preloaded = analysis is not None
         self.filter_text = ""
         self.loaded = False
+        self._front: str | None = None
+        """The pane container in front (see `_show_pane`)."""
+        self._tabs_shown = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,7 +82,7 @@ class MainScreen(Screen):
             yield ConflictsView(id="conflicts-view")
         yield Static(id="empty-state")
         yield FilterBox(id="filter")
-        yield Footer()
+        yield KeyLine(id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#empty-state").display = False
@@ -122,7 +130,7 @@ class MainScreen(Screen):
         if self.ix is not None:
             session = self.desk.session
             self.app.sub_title = status_line(self.ix.analysis, session.review if session else None,
-                                             session is not None and session.read_only)
+                                             self.desk.read_only)
 
     @on(ReviewChanged)
     def review_changed(self) -> None:
@@ -206,7 +214,7 @@ class MainScreen(Screen):
     @on(ClaimHighlighted)
     def _claim_highlighted(self, message: ClaimHighlighted) -> None:
         """A claim highlighted outside the sources view (the figures side by side)."""
-        self.query_one(SourcesView).highlight(message.claim_id)
+        self.query_one(SourcesView).highlight(message.claim_id, message.origin)
 
     @on(ClaimChosen)
     def _claim_chosen(self, message: ClaimChosen) -> None:
@@ -240,8 +248,15 @@ class MainScreen(Screen):
         self._layout(event.size.width)
 
     def _layout(self, width: int) -> None:
-        for name, on_ in width_classes(width).items():
+        classes = width_classes(width)
+        if all(self.has_class(name) == on_ for name, on_ in classes.items()):
+            self._update_tabs()
+            return  # the same layout: a screen class change restyles every widget, so skip it
+        for name, on_ in classes.items():
             self.set_class(on_, name)
+        if classes["narrow"]:
+            self._front = None
+            self._show_pane(self._current_pane())
         self._update_tabs()
 
     def _panes(self) -> tuple[str, ...]:
@@ -251,13 +266,15 @@ class MainScreen(Screen):
         return pane_holding(self.focused, self) or self._panes()[0]
 
     def _focus_pane(self, name: str) -> None:
-        for pane in PANE_NAMES:
-            self.set_class(pane == name, f"show-{pane}")
+        self._show_pane(name)
         self.query_one(f"#{name}").focus()
         self._update_tabs(name)
 
     def _update_tabs(self, current: str | None = None) -> None:
-        self.query_one("#pane-tabs", Static).update(tab_line(self._panes(), current or self._current_pane()))
+        line = tab_line(self._panes(), current or self._current_pane())
+        if line.plain != self._tabs_shown:  # one line, always: repaint it, never lay out the screen again
+            self._tabs_shown = line.plain
+            self.query_one("#pane-tabs", Static).update(line, layout=False)
 
     def action_next_pane(self) -> None:
         self._cycle(1)
@@ -319,6 +336,17 @@ class MainScreen(Screen):
 
     def on_descendant_focus(self, event) -> None:
         name = self._current_pane()
-        for pane in PANE_NAMES:
-            self.set_class(pane == name, f"show-{pane}")
+        self._show_pane(name)
         self._update_tabs(name)
+
+    def _show_pane(self, name: str) -> None:
+        """Puts pane `name` in front (what narrow terminals show): the `shown` class moves from
+        one pane container to another, so only those two are restyled, never the whole screen."""
+        front = PANE_BOX.get(name, name)
+        if front == self._front or not self.has_class("narrow"):
+            return  # side by side every pane shows: moving the class would only cost a restyle
+        for box in set(PANE_BOX.get(p, p) for p in PANE_NAMES):
+            widget = self.query_one(f"#{box}")
+            if widget.has_class("shown") != (box == front):
+                widget.set_class(box == front, "shown")
+        self._front = front

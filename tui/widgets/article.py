@@ -261,7 +261,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         i = ids.index(self.current) + delta if self.current in ids else (0 if delta > 0 else len(ids) - 1)
         claim_id = ids[max(0, min(len(ids) - 1, i))]
         self.mark(claim_id)
-        self.post_message(ClaimHighlighted(claim_id))
+        self.post_message(ClaimHighlighted(claim_id, origin=self))
 
     # ---- search -------------------------------------------------------------------------
     def action_search(self) -> None:

@@ -9,16 +9,17 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from crosscheck.core.review.decisions import Review
+from crosscheck.core.folding import fold
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Claim
 from crosscheck.core.naming import claimant_name
 from crosscheck.core.analysis.numbers import interval_text
 
-from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
+from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, VerdictRequested
 from ..safe import plain
-from ..verdicts import CLAIM_REVIEW_BINDINGS, DecidesClaims, verdict_cell
+from ..verdicts import CLAIM_REVIEW_BINDINGS, DecidesClaims
 from ..columns import Column, fit, want
-from .figures import detail_text
+from .figures import detail_text, folded_verdict_cell
 from .virtual_table import VirtualTable
 
 COLUMNS = [("", 1), ("✓", 2), ("as written", 14), ("interval", 9), ("measure", 9), ("who", 18), ("claimant", 22),
@@ -30,7 +31,7 @@ def column_specs(rows: list[tuple]) -> list[Column]:
     """Each column's claim on the width: claimant and the figure first, the event last."""
     def longest(i: int, least: int, most: int) -> int:
         return want([str(r[i]) for r in rows], COLUMNS[i][0], least, most)
-    return [Column("mark", "", 1, 1, 0), Column("review", "✓", 2, 2, 0),
+    return [Column("mark", "", 1, longest(0, 1, 4), 0), Column("review", "✓", 2, 2, 0),
             Column("text", "as written", 8, longest(2, 8, 24), 1), Column("interval", "interval", 6, longest(3, 6, 14), 1),
             Column("measure", "measure", 7, longest(4, 7, 10), 3, optional=True),
             Column("who", "who", 8, longest(5, 8, 30), 2), Column("claimant", "claimant", 12, longest(6, 12, 60), 1),
@@ -59,9 +60,12 @@ class ClaimTable(DecidesClaims, VirtualTable):
         self.border_title = "Claims"
         self.set_columns(COLUMNS)
         self.ix: AnalysisIndex | None = None
-        self._full: list[tuple] = []
+        self.full_rows: list[tuple] = []
         """Every cell of every row; the columns on screen are a fitted selection of them."""
         self._shown: list[int] = list(range(len(COLUMNS)))
+        self.folds: dict[str, tuple[str, ...]] = {}
+        """Row key (the first claim) -> every claim the row stands for (one article repeating a figure)."""
+        self._row_key: dict[str, str] = {}
 
     def show(self, ix: AnalysisIndex, claims: list[Claim], review: Review | None = None,
              keep_cursor: bool = False) -> None:
@@ -69,16 +73,21 @@ class ClaimTable(DecidesClaims, VirtualTable):
         self.ix = ix
         review = review or Review()
         rows = []
-        for c in claims:
+        folds = fold(claims)
+        self.folds = {ids[0]: ids for ids in folds}
+        self._row_key = {cid: ids[0] for ids in folds for cid in ids}
+        for ids in folds:
+            c = ix.claims[ids[0]]
             mark = Text("≠", style="bold") if c.id in ix.in_conflict else Text("·", style="dim")
-            chosen = review.figure_claims.get(c.topic) == c.id
-            rows.append((mark, verdict_cell(review.claims.get(c.id), chosen), plain(c.number_text, 30),
+            if len(ids) > 1:
+                mark.append(f"×{len(ids)}", style="bold")
+            rows.append((mark, folded_verdict_cell(review, c.topic, ids), plain(c.number_text, 30),
                          interval_text(c.low, c.high), c.measure,
                          plain(c.who or "—", 40), plain(claimant_name(c.attributed_to, ix.sources.get(c.source)), 60),
                          plain(ix.event_label(c.event), 60)))
-        self._full = rows
+        self.full_rows = rows
         self._fit()
-        (self.restyle if keep_cursor else self.set_rows)(self._visible(rows), [c.id for c in claims])
+        (self.restyle if keep_cursor else self.set_rows)(self._visible(rows), [ids[0] for ids in folds])
         self._size_for_detail()
         self.border_subtitle = f"{len(claims):,} claim{'s' * (len(claims) != 1)}"
 
@@ -86,7 +95,7 @@ class ClaimTable(DecidesClaims, VirtualTable):
     def _fit(self) -> bool:
         """Chooses the columns and widths for the current width; True when they changed."""
         room = max(20, (self.size.width or 80) - 2)  # the leading space and the scrollbar's edge
-        widths = fit(column_specs(self._full), room, gap=1)
+        widths = fit(column_specs(self.full_rows), room, gap=1)
         shown = [i for i, w in enumerate(widths) if w]
         columns = [(COLUMNS[i][0], widths[i]) for i in shown]
         changed = columns != self.columns or shown != self._shown
@@ -98,7 +107,7 @@ class ClaimTable(DecidesClaims, VirtualTable):
 
     def on_resize(self) -> None:
         if self._fit():
-            self.rows = self._visible(self._full)
+            self.rows = self._visible(self.full_rows)
         self._size_for_detail()
         self.refresh()
 
@@ -157,11 +166,18 @@ class ClaimTable(DecidesClaims, VirtualTable):
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()
-        self.post_message(ClaimHighlighted(event.key))
+        self.post_message(ClaimHighlighted(event.key, origin=self))
 
     def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         event.stop()
         self.post_message(ClaimChosen(event.key))
 
     def select_claim(self, claim_id: str) -> None:
-        self.move_to_key(claim_id)
+        """Puts the cursor on a claim (its folded row) without announcing it: the caller already shows it."""
+        self.move_to_key(self._row_key.get(claim_id, claim_id), announce=False)
+
+    def action_verdict(self, verdict: str | None) -> None:
+        """A verdict on a folded row is recorded for each claim it stands for."""
+        if self.current_claim:
+            for cid in self.folds.get(self.current_claim, (self.current_claim,)):
+                self.post_message(VerdictRequested(cid, verdict))

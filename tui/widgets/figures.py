@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from crosscheck.core import estimate
+from crosscheck.core.folding import fold
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict, DescriptionConflict
 from crosscheck.core.naming import claimant_label, claimant_name, group_label, source_name, source_names
@@ -25,10 +26,11 @@ from crosscheck.core.analysis.numbers import interval_text
 
 from .. import strip
 from ..columns import Column, fit, want
-from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested
+from ..messages import ClaimChosen, ClaimHighlighted, FigureRequested, VerdictRequested
 from ..safe import plain
 from ..verdicts import CLAIM_REVIEW_BINDINGS, FIGURE_MARK, NOTE_MARK, DecidesClaims, figure_words, verdict_cell
 from . import descriptions
+from .timeline import Timeline
 from .virtual_table import DATA_TABLE_JUMPS
 
 KIND_MARK = {"dispute": "≠", "revision": "↻", "internal": "Σ", "description": descriptions.DESCRIPTION_MARK}
@@ -49,6 +51,12 @@ class FigureRow:
     date: str
     low: int | None
     high: int | None
+    folded: tuple[str, ...] = ()
+    """Every claim the row stands for (one article repeating one figure); empty: just `claim`."""
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return self.folded or (self.claim,)
 
 
 class FigureTable(DecidesClaims, DataTable):
@@ -60,6 +68,7 @@ class FigureTable(DecidesClaims, DataTable):
         Binding("k", "cursor_up", "Up", show=False, id="figures.up"),
         *DATA_TABLE_JUMPS,
         *CLAIM_REVIEW_BINDINGS,
+        Binding("l", "timeline", "Timeline", show=False, id="figures.timeline"),
     ]
 
     def __init__(self, **kwargs) -> None:
@@ -90,10 +99,10 @@ class FigureTable(DecidesClaims, DataTable):
         return [
             Column("mark", "", 1, longest("mark", "", 1, 6), 0),
             Column("review", "✓", 2, 3, 0),
-            Column("source", "source", 10, longest("source", "source", 10, 36), 1),
-            Column("claimant", "claimant", 14, longest("claimant", "claimant", 14, 60), 1),
+            Column("source", "source", 10, longest("source", "source", 10, 30), 1),
+            Column("claimant", "claimant", 14, longest("claimant", "claimant", 14, 40), 1),
             Column("interval", "interval", 6, longest("interval", "interval", 6, 16), 2),
-            Column("strip", "scale", 8, 8, 3, elastic=True),
+            Column("strip", "scale", 6, 6, 3, elastic=True),
             Column("date", "date", 10, 10, 4, optional=True),
             Column("text", "as written", 8, longest("text", "as written", 8, 24), 5, optional=True),
         ]
@@ -145,6 +154,24 @@ class FigureTable(DecidesClaims, DataTable):
         if self.current_claim:
             self.post_message(ClaimChosen(self.current_claim))
 
+    def action_timeline(self) -> None:
+        """Shows or hides the topic's timeline above the table."""
+        for node in self.ancestors:
+            if isinstance(node, ConflictDetail):
+                node.toggle_timeline()
+                return
+
+    def members_of(self, claim_id: str) -> tuple[str, ...]:
+        """The claims a row stands for: a folded row's every repeat, else the claim itself."""
+        row = next((r for r in self.figure_rows if r.claim == claim_id), None)
+        return row.members if row else (claim_id,)
+
+    def action_verdict(self, verdict: str | None) -> None:
+        """A verdict on a folded row is recorded for each claim it stands for."""
+        if self.current_claim:
+            for cid in self.members_of(self.current_claim):
+                self.post_message(VerdictRequested(cid, verdict))
+
     def action_figure(self) -> None:
         if self.topic_id:
             self.post_message(FigureRequested(self.topic_id, self.current_claim))
@@ -159,7 +186,19 @@ class FigureTable(DecidesClaims, DataTable):
         event.stop()
         key = getattr(event.row_key, "value", None)  # None: an empty table still posts a highlight for row -1
         if key:
-            self.post_message(ClaimHighlighted(key))
+            self.post_message(ClaimHighlighted(key, origin=self))
+
+
+def folded_verdict_cell(review: Review, topic_id: str, claim_ids: tuple[str, ...]) -> Text:
+    """The verdict marks of a row standing for `claim_ids`: the first claim's, `★` when any is
+    the chosen figure, and `±` when the claims do not all have the same verdict."""
+    first = review.claims.get(claim_ids[0])
+    chosen = review.figure_claims.get(topic_id) in claim_ids
+    cell = verdict_cell(first, chosen)
+    verdicts = {(d.verdict if (d := review.claims.get(c)) else None) for c in claim_ids}
+    if len(verdicts) > 1:
+        cell.append("±", style="bold")
+    return cell
 
 
 def detail_text(ix: AnalysisIndex, claim_id: str) -> Text:
@@ -201,9 +240,32 @@ class ConflictDetail(Vertical, can_focus=False):
         super().__init__(**kwargs)
         self.border_title = "Figures side by side"
         self.ix: AnalysisIndex | None = None
+        self.timeline_wanted: bool | None = None
+        """The reviewer's choice with `l`; None: shown when the pane is tall enough."""
+
+    def on_mount(self) -> None:
+        self._place_timeline()
+
+    def on_resize(self) -> None:
+        self._place_timeline()
+
+    def toggle_timeline(self) -> None:
+        timeline = self.query_one(Timeline)
+        self.timeline_wanted = not timeline.display
+        self._place_timeline()
+
+    def _place_timeline(self) -> None:
+        wanted = self.timeline_wanted
+        timeline = self.query_one(Timeline)
+        shown = self.size.height >= self.TIMELINE_FROM if wanted is None else wanted
+        timeline.display = shown and bool(timeline.marks)
+
+    TIMELINE_FROM = 34
+    """Pane height from which the timeline shows without asking (`l` shows or hides it anywhere)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="conflict-summary")
+        yield Timeline(id="figure-timeline")
         yield FigureTable(id="figures")
         yield Static(id="figure-detail")
 
@@ -221,6 +283,8 @@ class ConflictDetail(Vertical, can_focus=False):
         if x is None:
             table.topic_id = None
             table.fill([], {}, (0.0, 1.0, False))
+            self.query_one(Timeline).show(ix, [])
+            self._place_timeline()
             summary.update(Text("No conflict selected.", style="italic"))
             detail.update("")
             return
@@ -230,15 +294,21 @@ class ConflictDetail(Vertical, can_focus=False):
         scale = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
         in_pairs = set(x.disputed)
         rows = []
-        for cid in members:
+        for ids in fold([ix.claims[c] for c in members]):
+            cid = ids[0]
             c = ix.claims[cid]
             s = ix.sources[c.source]
             mark = "≠" if cid in in_pairs else ("part" if cid in x.parts else "")
             if s.same_story_as:
                 mark += "≈"
+            if len(ids) > 1:
+                mark += f"×{len(ids)}"
             rows.append(FigureRow(cid, mark, source_name(s), claimant_name(c.attributed_to, s),
-                                  interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high))
-        table.fill(rows, {cid: self._review(review, x.topic, cid) for cid in members}, scale)
+                                  interval_text(c.low, c.high), c.number_text, s.published or "—", c.low, c.high,
+                                  ids if len(ids) > 1 else ()))
+        table.fill(rows, {r.claim: self._review(review, x.topic, r.members) for r in rows}, scale)
+        self.query_one(Timeline).show(ix, members)
+        self._place_timeline()
         detail.update(detail_text(ix, members[0]) if members else "")
 
     def _show_descriptions(self, ix: AnalysisIndex, x: DescriptionConflict, review: Review) -> None:
@@ -259,6 +329,8 @@ class ConflictDetail(Vertical, can_focus=False):
         table.fill(rows, {i: descriptions.row_review(ix, x, i, review) for i in x.descriptions}, (0.0, 1.0, False),
                    described=True)
         self.query_one("#figure-detail", Static).update(descriptions.detail(ix, x.descriptions[0]))
+        self.query_one(Timeline).show(ix, [])
+        self._place_timeline()  # descriptions have no figures to chart: hidden
 
     @staticmethod
     def members(x: Conflict | DescriptionConflict) -> list[str]:
@@ -289,15 +361,16 @@ class ConflictDetail(Vertical, can_focus=False):
             return
         self.query_one("#conflict-summary", Static).update(self._summary(ix, x, review))
         table = self.query_one(FigureTable)
-        for cid in self.members(x):
-            cell = self._review(review, x.topic, cid)
-            table.reviews[cid] = cell
+        for r in table.figure_rows:
+            cell = self._review(review, x.topic, r.members)
+            table.reviews[r.claim] = cell
             if any(k.value == "review" for k in table.columns):
-                table.update_cell(cid, "review", cell)
+                table.update_cell(r.claim, "review", cell)
 
     @staticmethod
-    def _review(review: Review, topic_id: str, claim_id: str) -> Text:
-        return verdict_cell(review.claims.get(claim_id), review.figure_claims.get(topic_id) == claim_id)
+    def _review(review: Review, topic_id: str, claim_ids: tuple[str, ...]) -> Text:
+        """The row's marks; a folded row whose claims were decided differently adds `±`."""
+        return folded_verdict_cell(review, topic_id, claim_ids)
 
     @staticmethod
     def _summary(ix: AnalysisIndex, x: Conflict, review: Review) -> Text:

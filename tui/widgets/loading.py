@@ -2,8 +2,17 @@
 
 The panel owns the analysis worker, so the screen only starts it and handles the one message
 that comes back (`Loaded` or `Failed`).
+
+The analysis itself runs on a daemon thread of its own, which an async worker awaits. A thread
+cannot be stopped, and a Textual thread worker runs in asyncio's default executor, whose threads
+the interpreter joins at exit: `q` during a minutes-long analysis tore the screen down and then
+left the process running until the analysis ended, deaf to ctrl+c. A daemon thread is not
+waited for; `analysis_running` lets the exit path see one is still going.
 """
 from __future__ import annotations
+
+import asyncio
+import threading
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +22,15 @@ from textual.widgets import ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from crosscheck.core.model import Analysis
+
+
+ANALYSIS_THREAD = "crosscheck-analysis"
+"""The name of the thread that reads and analyses the corpus."""
+
+
+def analysis_running() -> bool:
+    """Whether an analysis thread is still working (the dashboard may quit before it ends)."""
+    return any(t.name == ANALYSIS_THREAD and t.is_alive() for t in threading.enumerate())
 
 
 class LoadingPanel(Vertical):
@@ -38,18 +56,44 @@ class LoadingPanel(Vertical):
 
     def start(self, paths: list[str], aliases: list[list[str]] | None, measure_words: dict | None) -> None:
         """Starts the analysis of `paths` (none: the bundled sample)."""
-        self.run_worker(lambda: self._analyse(paths, aliases, measure_words), thread=True, exclusive=True,
-                        group="load", exit_on_error=False)
+        self.run_worker(self._analyse(paths, aliases, measure_words), exclusive=True, group="load",
+                        exit_on_error=False)
 
-    def _analyse(self, paths: list[str], aliases: list[list[str]] | None, measure_words: dict | None) -> Analysis:
-        from crosscheck.core.analysis.pipeline import analyze_paths
+    async def _analyse(self, paths: list[str], aliases: list[list[str]] | None,
+                       measure_words: dict | None) -> Analysis:
+        loop = asyncio.get_running_loop()
+        outcome: asyncio.Future[Analysis] = loop.create_future()
 
-        self.app.call_from_thread(self.progress, "reading articles", 0, 0)
-        return analyze_paths(paths or None, jobs=None, aliases=aliases, measure_words=measure_words,
-                             progress=lambda stage, done, total: self.app.call_from_thread(
-                                 self.progress, stage, done, total))
+        def send(callback, *args) -> None:
+            try:
+                loop.call_soon_threadsafe(callback, *args)  # never waits on the event loop
+            except RuntimeError:  # the loop has closed: the dashboard is gone
+                pass
+
+        def settle(result: Analysis | None, error: BaseException | None) -> None:
+            if not outcome.done():
+                if error is not None:
+                    outcome.set_exception(error)
+                else:
+                    outcome.set_result(result)  # type: ignore[arg-type]
+
+        def analyse() -> None:
+            from crosscheck.core.analysis.pipeline import analyze_paths
+            try:
+                result = analyze_paths(paths or None, jobs=None, aliases=aliases, measure_words=measure_words,
+                                       progress=lambda stage, done, total: send(self.progress, stage, done, total))
+            except Exception as e:  # noqa: BLE001 - shown on the screen by the worker's ERROR state
+                send(settle, None, e)
+            else:
+                send(settle, result, None)
+
+        self.progress("reading articles", 0, 0)
+        threading.Thread(target=analyse, name=ANALYSIS_THREAD, daemon=True).start()
+        return await outcome
 
     def progress(self, stage: str, done: int, total: int) -> None:
+        if not self.is_attached:
+            return
         self.query_one("#loading-label", Static).update(Text(f"{stage.capitalize()}…"))
         if total:
             self.query_one("#loading-bar", ProgressBar).update(total=total, progress=done)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.review.decisions import Review
@@ -65,11 +66,15 @@ class SourcesView(Horizontal):
         if self.current_source:
             self.show_source(self.current_source)
 
-    def highlight(self, claim_id: str) -> None:
-        """Marks a claim of the shown source in the article and puts the claims cursor on it."""
+    def highlight(self, claim_id: str, origin: Widget | None = None) -> None:
+        """Marks a claim of the shown source in the article and puts the claims cursor on it,
+        leaving alone the pane it came from (`origin`) and announcing nothing."""
         if self.ix and claim_id in self.ix.claims and self.ix.claims[claim_id].source == self.current_source:
-            self.query_one(ArticleView).mark(claim_id)
-            self.query_one(ClaimTable).select_claim(claim_id)
+            article, table = self.query_one(ArticleView), self.query_one(ClaimTable)
+            if origin is not article:
+                article.mark(claim_id)
+            if origin is not table:
+                table.select_claim(claim_id)
 
     def open_claim(self, claim_id: str) -> None:
         """Shows a claim in its article, scrolled to it and highlighted."""
@@ -107,4 +112,4 @@ class SourcesView(Horizontal):
     @on(ClaimHighlighted)
     def _claim_highlighted(self, message: ClaimHighlighted) -> None:
         message.stop()
-        self.highlight(message.claim_id)
+        self.highlight(message.claim_id, message.origin)

@@ -69,10 +69,14 @@ class VirtualTable(ScrollView, can_focus=True):
         self.rows: list[tuple[Cell, ...]] = []
         self.keys: list[str] = []
         self._row_of: dict[str, int] = {}
+        self._announce = True
         self.headings: frozenset[int] = frozenset()
         """Rows that are group headings: one cell drawn across the width, never under the cursor."""
         self.detail_height = 0
         """Lines under the rows kept for `detail()`."""
+        self._lines: dict[tuple, tuple[tuple, Strip]] = {}
+        """Drawn rows by (row, cursor, style, scroll, width, columns): a view switch or a focus
+        change repaints the pane, and a row that has not changed is not drawn again."""
 
     def restyle(self, rows: Sequence[tuple[Cell, ...]], keys: list[str], headings: frozenset[int] = frozenset()) -> None:
         """Like `set_rows`, but keeps the cursor and scroll when the keys are unchanged."""
@@ -126,10 +130,16 @@ class VirtualTable(ScrollView, can_focus=True):
     def row_of(self, key: str) -> int | None:
         return self._row_of.get(key)
 
-    def move_to_key(self, key: str) -> None:
+    def move_to_key(self, key: str, announce: bool = True) -> None:
+        """Moves the cursor to `key`'s row; `announce` False moves it without a RowHighlighted
+        (a move made to follow another pane must not echo back to it)."""
         row = self._row_of.get(key)
         if row is not None and row != self.cursor_row and row not in self.headings:
-            self.cursor_row = row
+            self._announce = announce
+            try:
+                self.cursor_row = row
+            finally:
+                self._announce = True
 
     def detail(self) -> Text | None:
         """The cursor row in full, for the `detail_height` lines under the rows (subclasses)."""
@@ -151,7 +161,8 @@ class VirtualTable(ScrollView, can_focus=True):
         elif new >= top + visible:
             self.scroll_to(y=new - visible + 1, animate=False)
         self.refresh()
-        self.post_message(self.RowHighlighted(self, self.keys[new], new))
+        if self._announce:
+            self.post_message(self.RowHighlighted(self, self.keys[new], new))
 
     @property
     def visible_rows(self) -> int:
@@ -214,9 +225,19 @@ class VirtualTable(ScrollView, can_focus=True):
                                                for seg in text.render(self.app.console, end="")]
             return Strip(segments).extend_cell_length(width, base).crop(0, width)
         style = base
-        if row == self.cursor_row:
+        cursor = row == self.cursor_row
+        if cursor:
             style = base + (Style(reverse=True) if self.has_focus else Style(bold=True, underline=True))
-        return self._strip(self.rows[row], style, scroll_x, width)
+        cells = self.rows[row]
+        key = (row, cursor, style, scroll_x, width, tuple(self.columns))
+        hit = self._lines.get(key)
+        if hit is not None and hit[0] is cells:  # the cache holds the row it drew, so `is` is safe
+            return hit[1]
+        strip = self._strip(cells, style, scroll_x, width)
+        if len(self._lines) > 4096:
+            self._lines.clear()
+        self._lines[key] = (cells, strip)
+        return strip
 
     def _strip(self, cells, style: Style, scroll_x: int, width: int) -> Strip:
         segments: list[Segment] = [Segment(" ", style)]
