@@ -222,14 +222,15 @@ def read(ex: Extraction, frames: SentenceFrames) -> tuple[tuple[Found, ...], tup
 
     def speakers(upto: int) -> list[str]:
         """The speakers named before sentence `upto`, last 40 (read only when a reference needs them)."""
-        found = []
+        found: list[str] = []
         for j in spoken[::-1]:
             if j >= upto:
                 continue
             if j not in named:
                 named[j] = attribution.speaker_of(sents[j].text)
-            if named[j]:
-                found.append(named[j])
+            speaker = named[j]
+            if speaker:
+                found.append(speaker)
                 if len(found) == 40:
                     break
         return found[::-1]
