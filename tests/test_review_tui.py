@@ -466,3 +466,20 @@ async def test_analysis_json_export_is_written_off_the_event_loop(tmp_path, monk
     assert threads and threads[0] is not threading.main_thread()
     [out] = list(tmp_path.glob("crosscheck-*.json"))
     assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "crosscheck/1"
+
+
+async def test_a_dialog_dismissed_twice_before_it_closes_is_closed_once(tmp_path):
+    """Two dismissals of one dialog before it is popped (two save keys in one burst) close it once:
+    no InvalidStateError, the result given once, and the dashboard beneath stays."""
+    results = []
+    app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.push_screen(ExportScreen("memo", tmp_path), results.append)
+        await pilot.pause()
+        dialog = app.screen
+        dialog.dismiss(("markdown", tmp_path / "a.md"))
+        dialog.dismiss(("csv", tmp_path / "b.csv"))
+        await pilot.pause()
+        assert app.screen is app.main_screen
+    assert results == [("markdown", tmp_path / "a.md")]
