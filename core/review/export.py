@@ -164,6 +164,9 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
         roles = _conflict_roles(ix, conflicts)
         for x in conflicts:
             out.append(f"- **Conflict ({x.kind}):** {md(readable_keys(x.why))}")
+        for dx in a.description_conflicts:
+            if t.id in dx.topics:
+                out.append(f"- **Labels disputed:** {md(' / '.join(dx.values))} (see Descriptions in conflict)")
         out.append(f"- **Estimate low/best/high:** {_n(t.low)} / {_n(t.best)} / {_n(t.high)} · "
                    f"{t.independent_sources} independent source(s)")
         why = estimate.basis(ix, t.id)

@@ -392,6 +392,10 @@ class ConflictDetail(Vertical, can_focus=False):
             head.append_text(plain(warning, style="bold"))
             head.append("\n")
         head.append_text(plain(readable_keys(x.why), style="italic"))
+        for dx in ix.analysis.description_conflicts:
+            if x.topic in dx.topics:  # the same dead are labelled differently ("terrorists" / "civilians")
+                head.append(f"\n{descriptions.DESCRIPTION_MARK} labels disputed too: ", style="bold")
+                head.append_text(plain(" vs ".join(dx.values), 80))
         d = review.topics.get(x.topic)
         if d and d.figure:
             head.append(f"\n{FIGURE_MARK} reviewer's figure: ", style="bold")
