@@ -131,7 +131,7 @@ async def test_best_figure_from_a_claim_and_typed(tmp_path):
         await pilot.press("b")
         await pilot.pause()
         options = app.screen.query_one("#figure-options")
-        options.highlighted = len(ix.topics[topic].claims)  # "Type a figure of my own…"
+        options.highlighted = len(app.screen.picks)  # "Type a figure of my own…", after the (folded) claims
         await pilot.press("enter", *"5", "tab", *"7", "ctrl+s")
         await settle(pilot, app)
         d = app.main_screen.desk.review.topics[topic]
