@@ -119,7 +119,6 @@ async def test_best_figure_from_a_claim_and_typed(tmp_path):
         assert isinstance(app.screen, FigureScreen)
         await pilot.press("enter", *"two wires agree", "ctrl+s")  # enter picks the highlighted claim
         await settle(pilot, app)
-        ix = app.main_screen.ix
         topic = figures.topic_id
         picked = figures.coordinate_to_cell_key((1, 0)).row_key.value
         review = app.main_screen.desk.review
