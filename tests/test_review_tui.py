@@ -119,7 +119,6 @@ async def test_best_figure_from_a_claim_and_typed(tmp_path):
         assert isinstance(app.screen, FigureScreen)
         await pilot.press("enter", *"two wires agree", "ctrl+s")  # enter picks the highlighted claim
         await settle(pilot, app)
-        ix = app.main_screen.ix
         topic = figures.topic_id
         picked = figures.coordinate_to_cell_key((1, 0)).row_key.value
         review = app.main_screen.desk.review
@@ -131,7 +130,7 @@ async def test_best_figure_from_a_claim_and_typed(tmp_path):
         await pilot.press("b")
         await pilot.pause()
         options = app.screen.query_one("#figure-options")
-        options.highlighted = len(ix.topics[topic].claims)  # "Type a figure of my own…"
+        options.highlighted = len(app.screen.picks)  # "Type a figure of my own…", after the (folded) claims
         await pilot.press("enter", *"5", "tab", *"7", "ctrl+s")
         await settle(pilot, app)
         d = app.main_screen.desk.review.topics[topic]
