@@ -116,3 +116,18 @@ def test_json_export_lists_description_verdicts(reviewed):
     value = next(v for v in doc["verdicts"] if v["target"] == "description conflict")["value"]
     assert value == {"text": ix.descriptions[first].value, "description": first,
                      "fingerprint": ix.descriptions[first].fingerprint}
+
+
+def test_memo_links_a_count_to_its_disputed_labels():
+    """A topic whose figures carry disputed labels ('203 terrorists' / 'some 300 civilians') says so in the memo."""
+    from conftest import analyse_texts
+    from crosscheck.core.review.decisions import Review
+    a = analyse_texts("Operation in Moura\nThe army said it killed 203 terrorists in Moura on 27 March.",
+                      "Massacre in Moura\nSoldiers executed some 300 civilians in Moura on 27 March, "
+                      "Human Rights Watch said.")
+    ix = AnalysisIndex.build(a)
+    (x,) = [x for x in a.description_conflicts if x.slot == "victims"]
+    text = to_markdown(ix, Review(), generated="2024-11-25T10:00:00Z")
+    for t in x.topics:
+        heading = next(h for h in text.split("\n### ")[1:] if h and ix.topics[t].measure in h.splitlines()[0])
+        assert "- **Labels disputed:** " in heading

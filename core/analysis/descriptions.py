@@ -216,15 +216,35 @@ def read(ex: Extraction, frames: SentenceFrames) -> tuple[tuple[Found, ...], tup
     by_sentence: dict[int, list[Mention]] = {}
     for m in ex.mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
-    speakers: list[str] = []
-    for i, sent in enumerate(ex.sentences):
-        s = sent.text
-        cues = attribution.cues(s)
+    sents = ex.sentences
+    spoken = [i for i, x in enumerate(sents) if not attribution.SPEAKING.isdisjoint(words(x.text))]
+    named: dict[int, str | None] = {}
 
-        def claimant(pos: int, cues=cues, s=s) -> str | None:
-            who = attribution.claimant_for(s, pos, cues)
+    def speakers(upto: int) -> list[str]:
+        """The speakers named before sentence `upto`, last 40 (read only when a reference needs them)."""
+        found: list[str] = []
+        for j in spoken[::-1]:
+            if j >= upto:
+                continue
+            if j not in named:
+                named[j] = attribution.speaker_of(sents[j].text)
+            speaker = named[j]
+            if speaker:
+                found.append(speaker)
+                if len(found) == 40:
+                    break
+        return found[::-1]
+
+    for i, sent in enumerate(sents):
+        s = sent.text
+        cached: list = []
+
+        def claimant(pos: int, s=s, cached=cached, i=i) -> str | None:
+            if not cached:
+                cached.append(attribution.cues(s))  # only for a sentence that describes something
+            who = attribution.claimant_for(s, pos, cached[0])
             if who and attribution.is_reference(who):
-                who = attribution.antecedent(who, speakers[-40:]) or who
+                who = attribution.antecedent(who, speakers(i)) or who
             return who
 
         found: list[tuple[str, str, int, int, str | None, dict]] = []
@@ -267,13 +287,9 @@ def read(ex: Extraction, frames: SentenceFrames) -> tuple[tuple[Found, ...], tup
                         aliases.append((new_name, old_value))
         for slot, value, a, b, who, extra in found:
             if who and attribution.is_reference(who):
-                who = attribution.antecedent(who, speakers[-40:]) or who
+                who = attribution.antecedent(who, speakers(i)) or who
             out.append(Found(slot, value, sent.start + a, sent.start + b, who,
                              frame_at(frames, i, a), i, **extra))
-        if not attribution.SPEAKING.isdisjoint(words(s)):
-            speaker = attribution.speaker_of(s)
-            if speaker:
-                speakers.append(speaker)
     return tuple(_unique(out)), tuple(dict.fromkeys(aliases))
 
 
