@@ -176,3 +176,12 @@ def group_label(who: str) -> str:
 
 _CONDITIONS = {"projected", "added to the toll", "critical condition", "minor injuries", "discharged",
                "still in hospital", "buried", "unidentified", "identified", "still held", "died in hospital"}
+
+
+_GROUP_KEY = re.compile(r"\b([a-z]+)@([^()\n]+?)(?= \(|$)")
+
+
+def readable_keys(text: str) -> str:
+    """Text with any `party@scope` group key in it put in words ("pairs about total@critical
+    condition (injured)" -> "pairs about people (total), critical condition (injured)")."""
+    return _GROUP_KEY.sub(lambda m: group_label(f"{m.group(1)}@{m.group(2)}"), text)

@@ -388,8 +388,25 @@ def _history_text(field: str, value: str | None) -> str:
     return _line(value)
 
 
+def _check_dashboard_paths(parser: argparse.ArgumentParser, paths: Sequence[str]) -> None:
+    """A PATH that does not exist is a usage error (exit 2), not an empty dashboard; one that looks
+    like a mistyped command (`crosscheck analyse`) is named as that."""
+    import difflib
+
+    for path in paths:
+        if os.path.exists(path):
+            continue
+        shown = inert_line(path)
+        near = difflib.get_close_matches(path.lower(), COMMANDS, n=1, cutoff=0.6)
+        if near and os.sep not in path and "." not in path:
+            parser.error(f"unknown command '{shown}' (did you mean '{near[0]}'? commands: {', '.join(COMMANDS)})")
+        parser.error(f"{shown}: no such file or folder")
+
+
 def dashboard_command(argv: Sequence[str]) -> int:
-    args = _main_parser().parse_args(argv)
+    parser = _main_parser()
+    args = parser.parse_args(argv)
+    _check_dashboard_paths(parser, args.paths)
     from crosscheck.tui.app import run
     return run(args.paths, db=args.db, read_only=args.read_only)
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosscheck.core.model import Analysis
-from crosscheck.core.naming import claimant_name, group_label, source_name, source_title
+from crosscheck.core.naming import claimant_name, group_label, readable_keys, source_name, source_title
 from crosscheck.core.analysis.numbers import interval_text
 from crosscheck.core.text_safety import inert_line
 
@@ -79,7 +79,7 @@ def render(analysis: Analysis, console: Console) -> None:
                               interval_text(c.low, c.high), safe(claimant_name(c.attributed_to, src[c.source])), "part")
         estimate = Text(f"estimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)} · "
                         f"{t.independent_sources} independent source(s) · ")
-        estimate.append_text(safe(x.why))
+        estimate.append_text(safe(readable_keys(x.why)))
         console.print(Group(table, estimate))
         console.print()
 

@@ -2,8 +2,9 @@
 
 usage: .venv/bin/python tests/accuracy_report.py [SET ...] [-v] [--cause NAME]
 
-SET is `seeds`, `devset`, `holdout`, `realdev` (../shared/realdev beside the checkout) or a
-folder holding event folders with gold.json (default: seeds devset realdev). The cause table comes
+SET is `seeds`, `devset`, `holdout`, `realdev` (../shared/realdev beside the checkout), a
+folder holding event folders with gold.json, or `mixed:SET` (all of SET's events in one folder,
+as an archive is loaded; default: seeds devset realdev). The cause table comes
 first: every missed and false conflict pair and every missed claim, attributed to one cause
 (number not extracted, wrong measure, wrong interval, same quantity split over two topics,
 different quantities merged into one, wrong event inside an article, article not linked to the
@@ -38,13 +39,63 @@ _KINDS = {"missed": "missed", "false": "false", "claim": "claim"}
 
 
 def events_of(name: str) -> list[tuple[str, Path, Path]]:
-    """(event name, articles folder, gold file) for one set name or folder."""
+    """(event name, articles folder, gold file) for one set name or folder; `mixed:SET` is every
+    event of SET in one folder, as an archive of many events is loaded."""
     if name == "seeds":
         return [("seeds", DATA / "seed_articles", DATA / "seed_gold.json")]
+    if name.startswith("mixed:"):
+        parts = events_of(name.split(":", 1)[1])
+        return [("one folder", *_mixed(parts))] if parts else []
     root = SETS.get(name, Path(name))
     if root is None or not root.is_dir():
         return []
     return [(g.parent.name, g.parent, g) for g in sorted(root.glob("*/gold.json"))]
+
+
+_MIXED: dict[tuple, tuple[Path, Path]] = {}
+
+
+def _mixed(events: list[tuple[str, Path, Path]]) -> tuple[Path, Path]:
+    """One folder holding every event's articles (`EVENT__file`, as links) and one gold for them
+    all: ids, files and topics are made distinct per event, so a topic that mixes two events'
+    figures is a false conflict, as it would be for an analyst."""
+    key = tuple(e for e, _, _ in events)
+    if key in _MIXED:
+        return _MIXED[key]
+    import atexit
+    import shutil
+    import tempfile
+
+    top = Path(tempfile.mkdtemp(prefix="crosscheck-mixed-"))
+    atexit.register(shutil.rmtree, top, True)
+    root = top / "articles"
+    root.mkdir()
+    combined: dict = {"claims": [], "optional": [], "conflicts": [], "compatible_pairs": [], "same_story": []}
+    for event, folder, gold_path in events:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        names = {c["file"] for c in gold["claims"] + gold.get("optional", [])}
+        names |= {p.name for p in folder.iterdir() if p.suffix in (".txt", ".html", ".htm", ".md")}
+        for n in names:
+            if (folder / n).exists():
+                (root / f"{event}__{n}").symlink_to((folder / n).resolve())
+
+        def topic(t: str, event: str = event) -> str:
+            return f"{t[:2]}{event}/{t[2:]}" if len(t) > 1 and t[1] == "-" else f"{event}/{t}"
+
+        for c in gold["claims"]:
+            combined["claims"].append(dict(c, id=f"{event}:{c['id']}", file=f"{event}__{c['file']}",
+                                           topic=topic(c["topic"])))
+        for c in gold.get("optional", []):
+            combined["optional"].append(dict(c, file=f"{event}__{c['file']}"))
+        for key_ in ("conflicts", "compatible_pairs"):
+            for x in gold.get(key_, []):
+                combined[key_].append(dict(x, topic=topic(x["topic"]), a=f"{event}:{x['a']}", b=f"{event}:{x['b']}"))
+        for pair in gold.get("same_story", []):
+            combined["same_story"].append([f"{event}__{f}" for f in pair])
+    gold_file = top / "gold.json"
+    gold_file.write_text(json.dumps(combined), encoding="utf-8")
+    _MIXED[key] = (root, gold_file)
+    return root, gold_file
 
 
 def _matches(gold: dict, analysis: dict, folder: Path) -> dict[str, dict | None]:

@@ -92,3 +92,25 @@ def test_realdev_micro_average_stays_above_floor(realdev_metrics):
     metrics = micro_average(list(realdev_metrics.values()))
     shortfalls = _shortfalls(metrics, REALDEV_FLOORS["_micro"])
     assert not shortfalls, f"realdev micro-average: {'; '.join(shortfalls)}"
+
+
+def test_realdev_in_one_folder_scores_as_it_does_event_by_event():
+    """All seven real events loaded from one folder, as an archive is: no event's articles join
+    another's, independent reports are not taken for copies, and conflict F1 holds its ratchet."""
+    if not _REALDEV_EVENTS:
+        pytest.skip(f"no real-page gold at {REALDEV} (../shared/realdev beside the checkout)")
+    from accuracy_report import events_of
+
+    ((_, folder, gold_path),) = events_of(f"mixed:{REALDEV}")
+    m = score(json.loads(gold_path.read_text(encoding="utf-8")), analysis_of(folder), folder)
+    assert m["conflict_f1"] >= REALDEV_FLOORS["_mixed"]["conflict_f1"], m["false_conflicts"][:10]
+    assert m["same_story_false"] <= REALDEV_FLOORS["_mixed"]["same_story_false"]
+
+
+def test_devset_in_one_folder_keeps_its_floor():
+    """All devset events loaded from one folder keep their micro conflict F1 floor."""
+    from accuracy_report import events_of
+
+    ((_, folder, gold_path),) = events_of(f"mixed:{DATA / 'devset'}")
+    m = score(json.loads(gold_path.read_text(encoding="utf-8")), analysis_of(folder), folder)
+    assert m["conflict_f1"] >= 0.43 and m["same_story_false"] <= 5, (m["conflict_f1"], m["same_story_false"])

@@ -264,11 +264,13 @@ def test_history_without_database(capsys, xdg):
     assert e.value.code == 2
 
 
-def test_dashboard_passes_db_and_read_only(monkeypatch):
+def test_dashboard_passes_db_and_read_only(monkeypatch, tmp_path):
     """`crosscheck [PATH] --db FILE --read-only` hands both to the dashboard."""
     from crosscheck.tui import app as tui_app
     seen = {}
     monkeypatch.setattr(tui_app, "run", lambda paths, **kw: seen.update(paths=paths, **kw) or 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
     assert main(["corpus", "--db", "r.sqlite3", "--read-only"]) == 0
     assert seen == {"paths": ["corpus"], "db": "r.sqlite3", "read_only": True}
     assert main([]) == 0 and seen == {"paths": [], "db": None, "read_only": False}
@@ -339,3 +341,24 @@ def test_quitting_during_a_long_analysis_ends_the_process(tmp_path):
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "analysis started" in result.stdout
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["analyse"], "unknown command 'analyse' (did you mean 'analyze'?"),
+    (["exprot", "-f", "csv"], None),
+    (["histroy"], "unknown command 'histroy' (did you mean 'history'?"),
+    (["no-such-folder/articles"], "no-such-folder/articles: no such file or folder"),
+    (["missing.txt"], "missing.txt: no such file or folder"),
+])
+def test_dashboard_refuses_a_typo_or_a_missing_path(capsys, monkeypatch, tmp_path, argv, said):
+    """A mistyped command or a PATH that does not exist exits 2 with a message saying which,
+    instead of opening an empty dashboard."""
+    from crosscheck.tui import app as tui_app
+    monkeypatch.setattr(tui_app, "run", lambda paths, **kw: pytest.fail("the dashboard was opened"))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and "crosscheck: error:" in err
+    if said:
+        assert said in err

@@ -54,3 +54,12 @@ def test_spelling_variants_of_a_place_link(analyse):
         "Fighting at Tin-Zaouatine\n\nThe army said 12 soldiers died in fighting at Tin-Zaouatine in July.\n",
         published=["2024-08-02", "2024-08-03"])
     assert len({c.event for c in a.claims}) == 1
+
+
+def test_a_place_named_before_its_event_is_a_place_of_the_event():
+    """'this month's Beirut port blast', 'the Itaewon crowd crush': the place before the event noun counts."""
+    from crosscheck.core.analysis import places
+
+    assert places.find("The toll from this month's Beirut port blast has risen to 190") == {"beirut"}
+    assert "itaewon" in places.find("Mourners gathered a week after the Itaewon crowd crush")
+    assert places.find("Sunday's attack killed 20") == frozenset()

@@ -103,3 +103,31 @@ def test_group_keys_become_words(who, shown):
     """An internal party@scope group key is shown in words."""
     from crosscheck.core.naming import group_label
     assert group_label(who) == shown
+
+
+def test_group_keys_in_sentences_become_words():
+    """A conflict's explanation naming a party@scope group reads in words."""
+    from crosscheck.core.naming import readable_keys
+    assert readable_keys("2 incompatible pairs about total@critical condition (injured): 10, 13") == \
+        "2 incompatible pairs about people (total), critical condition (injured): 10, 13"
+    assert readable_keys("pairs about Malian soldiers (killed): 10, 47") == "pairs about Malian soldiers (killed): 10, 47"
+
+
+def test_devset_shows_no_internal_names():
+    """Across every devset event in one corpus, groups, explanations and claimants read as words."""
+    import re
+    from pathlib import Path
+
+    from crosscheck.core.analysis.pipeline import analyze
+    from crosscheck.core.naming import claimant_name, group_label, readable_keys
+    from crosscheck.core.reading.ingest import load_corpus
+    folders = sorted(str(p.parent) for p in (Path(__file__).parent / "data" / "devset").glob("*/gold.json"))
+    corpus = load_corpus(folders)
+    a = analyze(corpus.sources, problems=corpus.problems, root=corpus.root)
+    sources = {s.id: s for s in a.sources}
+    topics = {t.id: t for t in a.topics}
+    shown = [readable_keys(x.why) for x in a.conflicts] + [group_label(topics[x.topic].who) for x in a.conflicts]
+    assert not [s for s in shown if "@" in s]
+    junk = re.compile(r"^(?:it|an|has|earlier|then|what)$|\b(?:are|have been|had been)$|^(?:In|On|Earlier)\b", re.I)
+    names = {claimant_name(c.attributed_to, sources[c.source]) for c in a.claims}
+    assert not [n for n in names if junk.search(n)]

@@ -10,7 +10,10 @@ from textual.binding import Binding
 from crosscheck.core.config import Config, ConfigProblem, load_config
 from crosscheck.core.model import Analysis
 
+from . import textual_fixes
 from .screens.main import MainScreen
+
+textual_fixes.apply()
 
 
 def _commands_provider():
@@ -74,27 +77,31 @@ class CrosscheckApp(App):
             self.push_screen(HelpScreen(help_sections(), self._keymap))
 
     def action_export(self) -> None:
-        """Writes the analysis as crosscheck/1 JSON into the working directory."""
+        """Writes the analysis as crosscheck/1 JSON into the working directory, off the event loop."""
         ix = self.main_screen.ix
         if ix is None:
             self.notify("Nothing to export yet: the analysis is still running.", severity="warning")
             return
-        from crosscheck.core.report import write_analysis_json
-
         from .screens.export import file_stem
         target = Path.cwd() / f"{file_stem(ix.analysis.root)}.json"
+        self.run_worker(lambda: self._write_analysis(ix.analysis, target), thread=True, group="export",
+                        exit_on_error=False)
+
+    def _write_analysis(self, analysis: Analysis, target: Path) -> None:
+        from crosscheck.core.report import write_analysis_json
         try:
             with target.open("w", encoding="utf-8") as out:
-                write_analysis_json(ix.analysis, out)
+                write_analysis_json(analysis, out)
         except OSError as e:
-            self.notify(f"Could not write {target}: {e.strerror}", severity="error", markup=False)
+            self.call_from_thread(self.notify, f"Could not write {target}: {e.strerror}", severity="error",
+                                  markup=False)
             return
-        self.notify(f"Analysis written to {target}", title="Exported", markup=False)
+        self.call_from_thread(self.notify, f"Analysis written to {target}", title="Exported", markup=False)
 
 
 def help_sections():
     """Every binding by where it works, for the help screen and for checking config key ids."""
-    from .screens.export import ExportScreen
+    from .screens.export import ExportScreen, FormatChoice
     from .screens.figure import FigureScreen
     from .screens.note import NoteScreen
     from .widgets.article import ArticleView
@@ -108,7 +115,7 @@ def help_sections():
             ("Sources pane", list(SourceList.BINDINGS)), ("Article pane", list(ArticleView.BINDINGS)),
             ("Claims pane", list(ClaimTable.BINDINGS)), ("Conflicts", list(ConflictList.BINDINGS)),
             ("Figures side by side", list(FigureTable.BINDINGS)), ("Note editor", list(NoteScreen.BINDINGS)),
-            ("Best figure", list(FigureScreen.BINDINGS)), ("Export", list(ExportScreen.BINDINGS)),
+            ("Best figure", list(FigureScreen.BINDINGS)), ("Export", [*ExportScreen.BINDINGS, *FormatChoice.BINDINGS]),
             ("Lists and tables", list(JUMP_BINDINGS)), ("Article search", list(SearchScreen.BINDINGS)),
             ("History", list(HistoryScreen.BINDINGS))]
 

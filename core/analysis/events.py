@@ -87,6 +87,7 @@ def _link(all_frames: Sequence[Frame]) -> tuple[list[_Cluster], dict[FrameKey, i
     where: dict[tuple[str, int], int] = {}
     order = sorted(all_frames, key=lambda f: (not f.primary, f.sequel, -specificity(f.anchor) if f.anchor else 0))
     largest = main = 0  # the cluster with most frames, and the one with most primary frames
+    many: set[int] = set()  # clusters whose event two or more articles report
     for f in order:
         candidates: set[int] = set()
         for k in sorted((k for k, _ in f.places), key=lambda k: (df.get(k, 0), k)):
@@ -112,11 +113,15 @@ def _link(all_frames: Sequence[Frame]) -> tuple[list[_Cluster], dict[FrameKey, i
             if s is not None and s >= threshold and s > best_score:
                 best, best_score = ci, s
         if best is None and f.primary and clusters:
-            # the corpus is reports of one event: an article whose lead shares anything with the
-            # main event and whose date cannot contradict it joins it
-            s = _score(f, clusters[main], weight)
-            if s is not None and s > 1.0 and f.source not in clusters[main].sources:
-                best = main
+            # a folder is reports of a few events: an article whose lead shares anything with one
+            # that several articles report, and whose date cannot contradict it, joins the best
+            # of them (with one event in the folder, that event)
+            reported = [main] + sorted((ci for ci in many if ci != main), key=lambda ci: -clusters[ci].n_primary)[:31]
+            best_fallback = 1.0
+            for ci in reported:
+                s = _score(f, clusters[ci], weight)
+                if s is not None and s > best_fallback and f.source not in clusters[ci].sources:
+                    best, best_fallback = ci, s
         if best is None:
             best = len(clusters)
             clusters.append(_Cluster(best))
@@ -124,6 +129,8 @@ def _link(all_frames: Sequence[Frame]) -> tuple[list[_Cluster], dict[FrameKey, i
         c.frames.append(f)
         c.sources.add(f.source)
         c.n_primary += f.primary
+        if c.n_primary >= 2:
+            many.add(best)
         if len(c.frames) > len(clusters[largest].frames):
             largest = best
         if c.n_primary > clusters[main].n_primary:

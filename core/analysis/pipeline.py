@@ -102,7 +102,8 @@ def combine(articles: Sequence[Article], *, problems: Sequence[Problem] = (), ro
         progress("grouping topics", 0, 1)
     party_of = parties.assign_parties(placed, host, lex, aliases)
     sources = [a.source for a in articles]
-    same = samestory.groups({a.source.id: a.story_words for a in articles})
+    same = samestory.groups_by_event({a.source.id: a.story_words for a in articles},
+                                     {a.source.id: linking.event_of.get((a.source.id, 0)) for a in articles})
     claims, topic_list = topics.build(placed, party_of, samestory.group_ids(sources, same))
     conflict_list = conflicts.find(topic_list, {c.id: c for c in claims}, sources)
     out_sources = tuple(s if s.id not in same else _with_same(s, same[s.id]) for s in sources)

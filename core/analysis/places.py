@@ -80,6 +80,10 @@ _REGION_WORDS = (r"region|province|state|district|county|city|town|village|area|
                  r"department|prefecture|municipality|valley|island|islands|commune|camp|neighbourhood|"
                  r"neighborhood|road|highway|market|mosque|church|school|base|checkpoint")
 _NAME = r"[A-Z][\w'’\-]+(?:\s+(?:al-|el-)?[A-Z][\w'’\-]+){0,2}"
+_SITE_WORDS = "port|airport|train|rail|railway|crowd|mall|stadium|school|mosque|church|bridge|dam|market|factory|warehouse"
+_EVENT_WORDS = ("blast|blasts|explosion|explosions|bombing|bombings|attack|attacks|crash|crush|collision|stampede|"
+                "floods|flood|earthquake|quake|massacre|shooting|siege|ambush|kidnapping|abduction|disaster")
+_EVENT_WORD_SET = frozenset(_EVENT_WORDS.split("|"))
 _DIRECTION = r"(?:northern|southern|eastern|western|central|north-eastern|northeastern|north-western|" \
              r"northwestern|south-eastern|southeastern|south-western|southwestern|north|south|east|west)"
 _PLACE_PATTERNS = [
@@ -88,7 +92,10 @@ _PLACE_PATTERNS = [
     re.compile(rf"\bborder\s+(?:with|between)\s+(?P<name>{_NAME})"),
     re.compile(r"(?P<name>[A-Z][\w]+)-(?P<name2>[A-Z][\w]+)\s+border"),
     re.compile(r"^(?P<name>[A-Z][A-Z]+(?:\s+[A-Z][A-Z]+)?)\s*(?:,|\(|—|–|-)"),
+    re.compile(rf"(?P<name>{_NAME})(?:['’]s)?\s+(?:(?:{_SITE_WORDS})\s+)?(?:{_EVENT_WORDS})\b"),
 ]
+"""The last: a place named before the event it had ("this month's Beirut port blast", "the
+Itaewon crowd crush", "the Balasore train collision"), as headlines and leads name events."""
 
 
 _PREPOSITIONS = frozenset("in near at outside around across to from of towards between".split())
@@ -106,14 +113,14 @@ def find(sentence: str) -> frozenset[str]:
     present = words(sentence)
     for n, pattern in enumerate(_PLACE_PATTERNS):
         if n == 0 and _PREPOSITIONS.isdisjoint(present) or n == 1 and _REGIONS.isdisjoint(present) \
-                or n in (2, 3) and "border" not in present:
+                or n in (2, 3) and "border" not in present or n == 5 and _EVENT_WORD_SET.isdisjoint(present):
             continue
         for m in pattern.finditer(sentence):
             for g in ("name", "name2"):
                 name = m.groupdict().get(g)
                 if not name:
                     continue
-                kept = [w for w in _SPACES.split(name) if w.lower() not in NOT_PLACES]
+                kept = [w for w in _SPACES.split(re.sub(r"['’]s$", "", name)) if w.lower() not in NOT_PLACES]
                 if not kept:
                     continue
                 if all(w.isupper() and len(w) <= 5 for w in kept) and pattern is not _PLACE_PATTERNS[-1]:

@@ -28,6 +28,7 @@ THRESHOLD = 0.18
 _RARE_PER_DOC = 12
 _MAX_POSTING = 24
 _MIN_SHARED_RARE = 2
+_MIN_DOCS = 6
 
 
 def _body(s: Source) -> str:
@@ -41,13 +42,14 @@ def story_words(source: Source) -> tuple[tuple[str, int], ...]:
     return tuple(Counter(w for w in _WORD.findall(_body(source).lower()) if w not in STOP).items())
 
 
-def groups(words_by_source: Mapping[str, tuple[tuple[str, int], ...]]) -> dict[str, list[str]]:
-    """source id -> ids of the other sources judged to be the same story."""
+def groups(words_by_source: Mapping[str, tuple[tuple[str, int], ...]], min_docs: int = 0) -> dict[str, list[str]]:
+    """source id -> ids of the other sources judged to be the same story (rarities counted over
+    at least `min_docs` articles)."""
     bags = {sid: dict(words) for sid, words in words_by_source.items()}
     df: Counter = Counter()
     for bag in bags.values():
         df.update(bag.keys())
-    n = len(bags)
+    n = max(len(bags), min_docs)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
     vectors: dict[str, dict[str, float]] = {}
     norms: dict[str, float] = {}
@@ -78,6 +80,24 @@ def groups(words_by_source: Mapping[str, tuple[tuple[str, int], ...]]) -> dict[s
             linked[a].add(b)
             linked[b].add(a)
     return {sid: sorted(others) for sid, others in linked.items()}
+
+
+def groups_by_event(words_by_source: Mapping[str, tuple[tuple[str, int], ...]],
+                    event_of: Mapping[str, str | None]) -> dict[str, list[str]]:
+    """`groups` within each event (a source's lead's event), each with its own word rarities: in a
+    folder of many events the words of one event are rare folder-wide, and two independent reports
+    of it would look like copies. A small event's rarities are counted as if it had `_MIN_DOCS`
+    articles, so two rewrites that are an event's only reports are still found. A folder where
+    fewer than two events have three reports each is one event's, compared as a whole."""
+    by_event: dict[str | None, dict[str, tuple[tuple[str, int], ...]]] = defaultdict(dict)
+    for sid, words in words_by_source.items():
+        by_event[event_of.get(sid)][sid] = words
+    if sum(len(v) >= 3 for v in by_event.values()) < 2:
+        return groups(words_by_source)  # reports of one event (and a few strays): one rarity for all
+    out: dict[str, list[str]] = {}
+    for event in sorted(by_event, key=lambda e: (e is None, e or "")):
+        out.update(groups(by_event[event], min_docs=_MIN_DOCS))
+    return out
 
 
 def group_ids(sources: Sequence[Source], same: Mapping[str, list[str]]) -> dict[str, int]:

@@ -19,7 +19,7 @@ from .progress import WORDS, conflict_progress, progress_words
 from .decisions import Decision, Review, counts, target_kind
 from ..index import AnalysisIndex
 from ..model import Claim, Topic
-from ..naming import claimant_name, group_label, source_name
+from ..naming import claimant_name, group_label, readable_keys, source_name
 from ..analysis.numbers import interval_text
 from ..report import json_text, to_json as analysis_json
 from ..text_safety import inert
@@ -162,7 +162,7 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
         conflicts = ix.conflicts_by_topic.get(t.id, [])
         roles = _conflict_roles(ix, conflicts)
         for x in conflicts:
-            out.append(f"- **Conflict ({x.kind}):** {md(x.why)}")
+            out.append(f"- **Conflict ({x.kind}):** {md(readable_keys(x.why))}")
         for dx in a.description_conflicts:
             if t.id in dx.topics:
                 out.append(f"- **Labels disputed:** {md(' / '.join(dx.values))} (see Descriptions in conflict)")

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
@@ -17,6 +18,28 @@ FORMATS = {"markdown": ".md", "csv": ".csv", "json": ".json"}
 def file_stem(root: str | None) -> str:
     """`crosscheck-<corpus>` with every character but letters, digits, - and _ made a dash."""
     return "crosscheck-" + "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in (root or "corpus"))
+
+
+class FormatChoice(RadioSet):
+    """The format list: arrows move, space picks, enter picks the highlighted format and writes."""
+
+    BINDINGS = [Binding("enter", "choose", "Write file", show=False, id="export.choose")]
+
+    class Chosen(Message):
+        """Enter on a format: write the export in `format`."""
+
+        def __init__(self, format: str) -> None:
+            super().__init__()
+            self.format = format
+
+    def action_choose(self) -> None:
+        buttons = list(self.query(RadioButton))
+        index = self._selected if self._selected is not None else self.pressed_index
+        button = buttons[index] if 0 <= index < len(buttons) else self.pressed_button
+        if button is None:
+            return
+        button.value = True
+        self.post_message(self.Chosen((button.id or "fmt-markdown").removeprefix("fmt-")))
 
 
 class ExportScreen(ModalScreen[tuple[str, Path] | None]):
@@ -38,7 +61,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
             yield Static(Text("Export the review", style="bold"))
             yield Static(Text("Per topic: every source's figure, claimant, verdict and note, the chosen "
                               "figure, the conflicts, and orphaned decisions.", style="dim"))
-            with RadioSet(id="export-format"):
+            with FormatChoice(id="export-format"):
                 yield RadioButton("Markdown: a memo to paste into a story", value=True, id="fmt-markdown")
                 yield RadioButton("CSV: one row per claim, for a spreadsheet", id="fmt-csv")
                 yield RadioButton("JSON: crosscheck/1 with verdicts, for other tools", id="fmt-json")
@@ -75,8 +98,16 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
     def _submitted(self) -> None:
         self.action_save()
 
-    def action_save(self) -> None:
+    @on(FormatChoice.Chosen)
+    def _chosen(self, message: FormatChoice.Chosen) -> None:
+        self.action_save(message.format)
+
+    def action_save(self, format: str | None = None) -> None:
+        """Writes in `format` (default: the one picked), to the file typed."""
+        format = format or self.format
         text = self.query_one("#export-path", Input).value.strip()
+        if Path(text).suffix.lower() in FORMATS.values():
+            text = str(Path(text).with_suffix(FORMATS[format]))
         if not text:
             self.query_one("#export-error", Static).update(Text("Type a file name.", style="bold red"))
             return
@@ -86,7 +117,7 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         if path.is_dir():
             self.query_one("#export-error", Static).update(Text(f"{path} is a folder.", style="bold red"))
             return
-        self.dismiss((self.format, path))
+        self.dismiss((format, path))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -37,6 +37,8 @@ def conflict_matches(ix: AnalysisIndex, x: Conflict, needle: str) -> bool:
     return any(claim_matches(ix.claims[c], needle, ix.sources[ix.claims[c].source].outlet) for c in x.claims)
 
 
+MIN_TOPIC = 14
+"""The narrowest topic column the list gives up other columns for."""
 SORT_WORDS = {"event": "event", "spread": "spread", "voices": "voices", "state": "review state"}
 
 
@@ -45,6 +47,9 @@ class ConflictList(VirtualTable):
     detail. Column widths are fitted to the pane: the topic gets what the fixed columns leave,
     the spread is shown whole ("5–7 · 4 voices"), and the line under the list has the row in full."""
 
+    DEFAULT_CSS = """
+    ConflictList { overflow-x: hidden; }
+    """
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="conflicts.down"),
         Binding("k", "cursor_up", "Up", show=False, id="conflicts.up"),
@@ -72,6 +77,7 @@ class ConflictList(VirtualTable):
         self._order: list[str] = []
         self._topics: dict[str, str] = {}
         self._fitted_width = 0
+        self._plan = {"measure": True, "voices": True}
         self._title()
 
     # ---- filling ------------------------------------------------------------------------
@@ -132,19 +138,34 @@ class ConflictList(VirtualTable):
         return state_of(self.review, topic_id)
 
     def _fit(self) -> None:
-        """Columns for the pane's width: fixed marks, the topic, the measure, the spread; the full
-        figures and (when not grouped) the event where there is room."""
-        width = max(20, (self.size.width or 78))
+        """Columns for the pane's width: fixed marks, the topic, the measure, the spread with its
+        voices; the full figures and (when not grouped) the event where there is room. In a narrow
+        pane the measure joins the topic, then the voices leave the spread for the detail line,
+        so the topic keeps at least `MIN_TOPIC` columns and nothing needs a sideways scroll."""
+        width = self.size.width or 78
         self._fitted_width = width
         rows = list(self._overviews.values())
-        spread_w = max((len(o.compact()) for o in rows), default=12)
-        measure_w = max([len(o.measure) for o in rows] + [7])
-        topic_need = max([len(o.who) for o in rows] + [5])
-        fixed = 1 + (1 + 1) + (1 + 1) + (3 + 1) + (measure_w + 1) + (spread_w + 1) + 1
-        room = width - fixed
-        topic_w = max(8, min(topic_need, room))
+        if len(rows) + 8 > self.visible_rows:  # (headings included) a vertical scrollbar will take two columns
+            width -= self.styles.scrollbar_size_vertical
+        width = max(20, width)
+        for plan in ({"measure": True, "voices": True}, {"measure": False, "voices": True},
+                     {"measure": False, "voices": False}):
+            self._plan = plan
+            spread_w = max((len(self._spread(o)) for o in rows), default=12)
+            measure_w = max([len(o.measure) for o in rows] + [7]) if plan["measure"] else 0
+            topic_need = max([len(self._topic(o)) for o in rows] + [5])
+            fixed = 1 + (1 + 1) + (1 + 1) + (3 + 1) + (measure_w + 1 if measure_w else 0) + (spread_w + 1) + 1
+            room = width - fixed
+            if room >= min(topic_need, MIN_TOPIC):
+                break
+        topic_w = max(5, min(topic_need, room))
+        if self.sort_by != "event":  # a flat list: each row needs its event, so the topic shares
+            topic_w = max(5, min(topic_need, max(MIN_TOPIC, room // 2), room))
         left = room - topic_w
-        columns = [("", 1), ("", 1), ("✓", 3), ("topic", topic_w), ("measure", measure_w), ("spread", spread_w)]
+        columns = [("", 1), ("", 1), ("✓", 3), ("topic", topic_w)]
+        if measure_w:
+            columns.append(("measure", measure_w))
+        columns.append(("spread", spread_w))
         self._extra: list[str] = []
         full_w = max((len(o.full()) for o in rows), default=0)
         if 0 < full_w <= left - 1:  # only when every row's figures fit whole: a cut list misleads
@@ -152,10 +173,20 @@ class ConflictList(VirtualTable):
             columns.append(("figures", w))
             self._extra.append("figures")
             left -= w + 1
-        if self.sort_by != "event" and left >= 12:
+        if self.sort_by != "event" and left >= 10:
             columns.append(("event", left - 1))
             self._extra.append("event")
         self.set_columns(columns)
+
+    def _topic(self, o: Overview) -> str:
+        if self._plan["measure"] or o.kind == "description":  # a description's measure is just "words"
+            return o.who
+        return f"{o.who} {o.measure}"
+
+    def _spread(self, o: Overview) -> str:
+        if self._plan["voices"]:
+            return o.compact()
+        return o.compact().split(" · ")[0]  # "5–7+", "3 sides": the voices are in the detail line
 
     def _cells(self, o: Overview) -> tuple[Cell, ...]:
         if o.kind == "description" and self.ix is not None:
@@ -165,8 +196,10 @@ class ConflictList(VirtualTable):
         state = self._state(o.topic)
         cells: list[Cell] = [Text(KIND_MARK.get(o.kind, "?"), style="bold"),
                              Text(STATE_MARKS[state], style="bold" if state != OPEN else "dim"),
-                             review,
-                             plain(o.who, 80), o.measure, o.compact()]
+                             review, plain(self._topic(o), 80)]
+        if self._plan["measure"]:
+            cells.append(o.measure)
+        cells.append(self._spread(o))
         if "figures" in self._extra:
             cells.append(plain(o.full(), 200))
         if "event" in self._extra and self.ix is not None:
@@ -194,7 +227,8 @@ class ConflictList(VirtualTable):
         out.append(f" · {o.voices} voice{'s' * (o.voices != 1)}", style="dim")
         state = self._state(o.topic)
         d = self.review.topics.get(o.topic)
-        out.append(f" · {STATE_MARKS[state]} {STATE_WORDS[state]}", style="bold" if state != OPEN else "")
+        mark = "" if state == OPEN else f"{STATE_MARKS[state]} "
+        out.append(f" · {mark}{STATE_WORDS[state]}", style="bold" if state != OPEN else "")
         if d and d.state:
             out.append(" ")
             out.append_text(plain(f"({d.reviewer})", 40, style="dim"))

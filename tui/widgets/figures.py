@@ -20,7 +20,8 @@ from crosscheck.core import estimate
 from crosscheck.core.folding import fold
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.model import Conflict, DescriptionConflict
-from crosscheck.core.naming import claimant_label, claimant_name, group_label, source_name, source_names
+from crosscheck.core.naming import (claimant_label, claimant_name, group_label, readable_keys, source_name,
+                                    source_names)
 from crosscheck.core.review.decisions import Review
 from crosscheck.core.analysis.numbers import interval_text
 
@@ -390,7 +391,7 @@ class ConflictDetail(Vertical, can_focus=False):
             head.append("⚠ ", style="bold")
             head.append_text(plain(warning, style="bold"))
             head.append("\n")
-        head.append_text(plain(x.why, style="italic"))
+        head.append_text(plain(readable_keys(x.why), style="italic"))
         for dx in ix.analysis.description_conflicts:
             if x.topic in dx.topics:  # the same dead are labelled differently ("terrorists" / "civilians")
                 head.append(f"\n{descriptions.DESCRIPTION_MARK} labels disputed too: ", style="bold")

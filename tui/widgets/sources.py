@@ -33,6 +33,9 @@ class SourceList(VirtualTable):
         super().__init__(**kwargs)
         self.border_title = "Sources"
         self.set_columns(COLUMNS)
+        self._all: list[tuple] = []
+        """Every cell of every row; the columns on screen are a fitted selection of them."""
+        self._shown = list(range(len(COLUMNS)))
 
     def show(self, ix: AnalysisIndex) -> None:
         """Fills the table from an analysis (one batch, not row by row)."""
@@ -43,11 +46,43 @@ class SourceList(VirtualTable):
             rows.append((mark, plain(source_title(s), 80), plain(s.outlet or "—", 16), s.published or "—",
                          Text(str(len(ix.claims_by_source.get(s.id, []))), justify="right"),
                          Text(str(n_conf) if n_conf else "", style="bold", justify="right")))
-        self.set_rows(rows, [s.id for s in ix.analysis.sources])
+        self._all = rows
+        self._fit()
+        self.set_rows(self._visible(), [s.id for s in ix.analysis.sources])
+
+    def _fit(self) -> None:
+        """Column widths for the pane: the title takes what the others leave (the date goes first
+        when the pane is narrow), so no row needs a sideways scroll."""
+        width = self.size.width or 40
+        outlet = min(16, max([len(str(r[2])) for r in self._all] + [6]))
+        shown = [0, 1, 2, 3, 4, 5]
+        widths = {0: 1, 2: outlet, 3: 10, 4: 6, 5: 3}
+        title = width - 1 - sum(w + 1 for w in widths.values()) - 1
+        if title < 16:
+            shown.remove(3)
+            del widths[3]
+            title = width - 1 - sum(w + 1 for w in widths.values()) - 1
+        if title < 16:  # then the outlet gives way, down to a stub
+            give = min(widths[2] - 6, 16 - title)
+            widths[2] -= give
+            title += give
+        widths[1] = max(8, title)
+        self._shown = shown
+        self.set_columns([(COLUMNS[i][0], widths[i]) for i in shown])
+
+    def _visible(self) -> list[tuple]:
+        return [tuple(r[i] for i in self._shown) for r in self._all]
+
+    def on_resize(self) -> None:
+        if self._all:
+            before = (self._shown, list(self.columns))
+            self._fit()
+            if before != (self._shown, list(self.columns)):
+                self.restyle(self._visible(), self.keys)
 
     def get_cell(self, source_id: str, column: str):
         """One cell by source id and column key (`title`, `outlet`, ...)."""
-        return self.rows[self._row_of[source_id]][KEYS.index(column)]
+        return self._all[self._row_of[source_id]][KEYS.index(column)]
 
     def on_virtual_table_row_highlighted(self, event: VirtualTable.RowHighlighted) -> None:
         event.stop()

@@ -210,8 +210,8 @@ class VirtualTable(ScrollView, can_focus=True):
         scroll_x = int(self.scroll_offset.x)
         base = self.rich_style
         if y == 0:
-            cells = [Text(label, style="bold") for label, _ in self.columns]
-            return self._strip(cells, base + Style(bold=True), scroll_x, width)
+            header = tuple(Text(label, style="bold") for label, _ in self.columns)
+            return self._strip(header, base + Style(bold=True), scroll_x, width)
         if self.detail_height and y >= self.size.height - self.detail_height:
             return self._detail_line(y - (self.size.height - self.detail_height), base, width)
         row = int(self.scroll_offset.y) + y - 1
