@@ -116,9 +116,11 @@ def _descriptions(a: Analysis, console: Console, src: dict, events: dict) -> Non
         title.append(" · ")
         title.append_text(safe(events[x.event].label if x.event in events else x.event))
         table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
-        for col, kw in (("description", {}), ("source", {"max_width": 16}), ("phrase", {"ratio": 1}),
-                        ("value", {"max_width": 22}), ("claimant", {"ratio": 1})):
-            table.add_column(col, **kw)
+        table.add_column("description")
+        table.add_column("source", max_width=16)
+        table.add_column("phrase", ratio=1)
+        table.add_column("value", max_width=22)
+        table.add_column("claimant", ratio=1)
         for i in x.descriptions:
             d = described[i]
             s = src[d.source]
