@@ -59,3 +59,11 @@ def test_wide_spread_is_warned():
     assert spread_warning(Basis(6, "median", (), 5, 7)) is None
     assert spread_warning(Basis(0, "median", (), 0, 5)) is None  # a zero counts as one: 5×
     assert spread_warning(Basis(0, "median", (), 0, 11)) is not None
+
+
+def test_memo_says_why_best_is_best():
+    """The Markdown memo gives each conflict topic's basis for its best figure."""
+    from crosscheck.core.review.decisions import Review
+    from crosscheck.core.review.export import to_markdown
+    memo = to_markdown(AnalysisIndex.build(sample_analysis()), Review(), generated="2026-01-01T00:00:00Z")
+    assert "- **Why this best:** best 28: midpoint of 2 voices — CSP-PSD 47, JNIM 10" in memo

@@ -215,3 +215,23 @@ async def test_timeline_in_the_figures_pane():
         await pilot.press("l")
         await pilot.pause()
         assert timeline.display
+
+
+async def test_best_figure_dialog_lists_a_fold_once():
+    """The best-figure dialog lists one article's repeated figure once, with its count."""
+    from textual.widgets import OptionList
+
+    from crosscheck.tui.screens.figure import FigureScreen
+
+    from apps import review_settled
+    app = app_on_sample()
+    async with app.run_test(size=WIDE) as pilot:
+        await review_settled(pilot)
+        await pilot.press("c", "tab", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen)
+        dialog = app.screen
+        labels = [str(o.prompt) for o in dialog.query_one(OptionList).options]
+        assert any(label.endswith("×3") for label in labels)
+        assert len(dialog.picks) < len(dialog.topic.claims)
+        assert len(labels) == len(dialog.picks) + 1  # and "type a figure of my own"

@@ -461,3 +461,14 @@ def test_officials_named_in_full_a_few_lines_before_are_the_officials_who_speak(
     got = _one("The toll rose to 154 on Monday. Another 33 are in serious condition, according to officials at the "
                "Central Disaster Headquarters. Twelve of the dead were foreigners, officials said.")
     assert got["Twelve"].attributed_to.startswith("officials at the Central")
+
+
+def test_people_listed_among_the_dead_are_parts_not_the_toll():
+    """'the list of the deceased includes seven party members, one man from the coast': the one man
+    is a part of the dead, never a rival toll of 1."""
+    a = analyse_texts("Blasts in the capital\n\nAt least 250 people died in the blasts on Sunday, police said. "
+                      "Eleven foreigners were among the dead. The list of the deceased includes seven party members, "
+                      "one man from the coast, and a tourist.", published=["2019-04-22"])
+    got = by_figure(a)
+    assert got["one"].topic != got["At least 250"].topic
+    assert not any({got["one"].id, got["At least 250"].id} <= set(x.claims) for x in a.conflicts)

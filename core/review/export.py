@@ -19,6 +19,7 @@ from .progress import WORDS, conflict_progress, progress_words
 from .decisions import Decision, Review, counts, target_kind
 from ..index import AnalysisIndex
 from ..model import Claim, Topic
+from .. import estimate
 from ..naming import claimant_name, group_label, readable_keys, source_name
 from ..analysis.numbers import interval_text
 from ..report import json_text, to_json as analysis_json
@@ -168,6 +169,10 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
                 out.append(f"- **Labels disputed:** {md(' / '.join(dx.values))} (see Descriptions in conflict)")
         out.append(f"- **Estimate low/best/high:** {_n(t.low)} / {_n(t.best)} / {_n(t.high)} · "
                    f"{t.independent_sources} independent source(s)")
+        why = estimate.basis(ix, t.id)
+        out.append(f"- **Why this best:** {md(estimate.basis_text(why))}")
+        if warning := estimate.spread_warning(why):
+            out.append(f"- **Warning:** {md(warning)}")
         out += ["", _md_row(["claim", "source", "date", "as written", "interval", "claimant", "conflict",
                              "verdict", "note"]), "|" + " --- |" * 9]
         rows = list(t.claims) + [p for x in conflicts for p in x.parts if p not in t.claims]

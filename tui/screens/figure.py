@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from crosscheck.core.review.decisions import Decision, Figure
+from crosscheck.core.folding import fold
 from crosscheck.core.index import AnalysisIndex
 from crosscheck.core.naming import claimant_name, group_label, source_name
 from crosscheck.core.analysis.numbers import interval_text
@@ -56,6 +57,10 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
         self.topic = ix.topics[topic_id]
         self.current = current
         self.start_claim = start_claim
+        folds = fold([ix.claims[c] for c in self.topic.claims])
+        self.picks: list[str] = [ids[0] for ids in folds]
+        """The claims listed, in order: the first of each fold of one article's repeats."""
+        self._pick_of = {cid: ids[0] for ids in folds for cid in ids}
         self.chosen: str | None = None
         """Claim id picked from the list; None while a typed figure is being entered."""
 
@@ -66,12 +71,14 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
                                        plain(f"{group_label(t.who or 'people')} {t.measure} · {self.ix.event_label(t.event)}", 160)),
                          id="figure-about")
             options = []
-            for cid in t.claims:
-                c = self.ix.claims[cid]
+            for ids in fold([self.ix.claims[c] for c in t.claims]):  # one article's repeats: one option
+                c = self.ix.claims[ids[0]]
                 s = self.ix.sources[c.source]
                 label = Text.assemble((f"{interval_text(c.low, c.high):>9}  ", "bold"),
                                       plain(f"“{c.number_text}” {source_name(s)} · {claimant_name(c.attributed_to, s)}", 90))
-                options.append(Option(label, id=cid))
+                if len(ids) > 1:
+                    label.append(f" ×{len(ids)}", style="bold")
+                options.append(Option(label, id=ids[0]))
             options.append(Option(Text("Type a figure of my own…", style="italic"), id=OWN))
             if self.current and self.current.figure:
                 options.append(Option(Text("Clear the chosen figure", style="italic"), id=CLEAR))
@@ -97,11 +104,17 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
         if start is None and self.current and self.current.figure and self.current.figure.claim:
             start = next((c for c in self.topic.claims
                           if self.ix.claims[c].fingerprint == self.current.figure.claim), None)
-        if start in self.topic.claims:
-            options.highlighted = list(self.topic.claims).index(start)
-        elif self.current and self.current.figure and not self.current.figure.claim:
-            options.highlighted = len(self.topic.claims)
-            self._fill(self.current.figure.low, self.current.figure.high)
+        current = self.current.figure if self.current else None
+        if current is not None:  # the dialog opens on the figure chosen now, bounds filled in
+            self._fill(current.low, current.high)
+            self.chosen = next((c for c in self.topic.claims
+                                if current.claim and self.ix.claims[c].fingerprint == current.claim), None)
+        if start in self._pick_of:
+            options.highlighted = self.picks.index(self._pick_of[start])
+        elif current is not None and not current.claim:
+            options.highlighted = len(self.picks)
+        note = self.query_one(TextArea)
+        note.move_cursor(note.document.end)  # editing a note adds to it, never prepends
         options.focus()
 
     def _fill(self, low: int | None, high: int | None) -> None:
@@ -159,12 +172,22 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
         return Figure(low, high, None, interval_text(low, high))
 
     def action_save(self) -> None:
+        """Saves from a callback queued behind keystrokes already sent to the focused field
+        (ctrl+s is a priority binding, handled before them)."""
+        if self.focused is not None:
+            self.focused.call_later(self._save)
+        else:
+            self._save()
+
+    def _save(self) -> None:
+        if not self.is_current:
+            return
         if self.chosen is None and not self.query_one("#figure-low", Input).value.strip() \
                 and not self.query_one("#figure-high", Input).value.strip():
             options = self.query_one(OptionList)
             hi = options.highlighted
-            if hi is not None and hi < len(self.topic.claims):
-                self.chosen = self.topic.claims[hi]  # ctrl+s on a highlighted claim picks it
+            if hi is not None and hi < len(self.picks):
+                self.chosen = self.picks[hi]  # ctrl+s on a highlighted claim picks it
         try:
             figure = self.figure()
         except ValueError as e:
