@@ -111,8 +111,9 @@ def big_analysis(n_claims: int):
     for line in lines:
         blocks.append(Block(pos, pos + len(line), "body"))
         pos += len(line) + 1
+    # every figure distinct: identical figures of one voice in one article fold into one row
     claims = tuple(Claim(f"c{i}", "s1", blocks[1 + i % 2000].start, blocks[1 + i % 2000].start + 2,
-                         str(i % 90 + 2), "x", i % 90 + 2, i % 90 + 2, "killed", "people", None,
+                         str(i + 2), "x", i + 2, i + 2, "killed", "people", None,
                          event="e1", topic="t1") for i in range(n_claims))
     source = Source("s1", "big.txt", text, title="Big corpus", blocks=tuple(blocks))
     return Analysis(sources=(source,), claims=claims, root="synthetic")

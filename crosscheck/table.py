@@ -26,7 +26,7 @@ def safe(text: str | None, limit: int | None = None) -> Text:
 
 
 def render(analysis: Analysis, console: Console) -> None:
-    """Prints the summary, conflicts, topics and claims tables."""
+    """Prints the summary, conflicts, description conflicts, topics and claims tables."""
     a = analysis
     src = {s.id: s for s in a.sources}
     claims = {c.id: c for c in a.claims}
@@ -83,6 +83,8 @@ def render(analysis: Analysis, console: Console) -> None:
         console.print(Group(table, estimate))
         console.print()
 
+    _descriptions(a, console, src, events)
+
     topics = Table(title="Topics", box=box.SIMPLE_HEAD, title_justify="left")
     for col, kw in (("topic", {}), ("event", {}), ("measure", {}), ("who", {"ratio": 1}),
                     ("low/best/high", {"no_wrap": True}), ("claims", {"justify": "right"}),
@@ -103,6 +105,30 @@ def render(analysis: Analysis, console: Console) -> None:
                       interval_text(c.low, c.high), c.measure, safe(c.who, 30),
                       safe(c.attributed_to or "—", 34), c.topic)
     console.print(table)
+
+
+def _descriptions(a: Analysis, console: Console, src: dict, events: dict) -> None:
+    """One table per description conflict: each side's source, phrase, value and claimant."""
+    described = {d.id: d for d in a.descriptions}
+    for x in a.description_conflicts:
+        title = Text(f"{x.id} ¶ {x.slot}: ", style="bold")
+        title.append_text(safe(" vs ".join(x.values)))
+        title.append(" · ")
+        title.append_text(safe(events[x.event].label if x.event in events else x.event))
+        table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+        table.add_column("description")
+        table.add_column("source", max_width=16)
+        table.add_column("phrase", ratio=1)
+        table.add_column("value", max_width=22)
+        table.add_column("claimant", ratio=1)
+        for i in x.descriptions:
+            d = described[i]
+            s = src[d.source]
+            value = d.value if d.denies is None else f"{d.value} (denies {d.denies})"
+            table.add_row(i, safe(source_name(s), 16), safe(d.phrase, 60), safe(value, 40),
+                          safe(claimant_name(d.claimant, s)))
+        console.print(Group(table, safe(x.why)))
+        console.print()
 
 
 def _n(v: int | None) -> str:

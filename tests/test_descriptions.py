@@ -183,3 +183,18 @@ def test_denials_that_name_what_they_deny_are_conflicts(sentence, denied):
     a = analyse_texts("Report\n" + sentence)
     found = [x for x in a.description_conflicts if x.slot == "denial"]
     assert [x.values[0] for x in found] == [denied]
+
+
+def test_table_output_lists_description_conflicts_as_text():
+    """`analyze --format table` prints each description conflict's sides; article text stays inert."""
+    import io
+    from rich.console import Console
+    from crosscheck.table import render
+    a = analyse_texts("Operation in Moura\nThe army said it killed 203 terrorists in Moura on 27 March.",
+                      "Massacre [bold]in[/] Moura\nSoldiers executed some 300 civilians in Moura on 27 March, "
+                      "Human Rights Watch \x1b[2J said.")
+    out = io.StringIO()
+    render(a, Console(file=out, width=200, force_terminal=False, color_system=None))
+    text = out.getvalue()
+    assert "¶ victims: terrorists vs civilians" in text or "¶ victims: civilians vs terrorists" in text
+    assert "executed some 300 civilians" in text and "\x1b" not in text and "[bold]" in text

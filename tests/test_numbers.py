@@ -50,3 +50,11 @@ def test_interval_text():
     assert interval_text(6, None) == "6..∞"
     assert interval_text(None, 50) == "..50"
     assert interval_text(1200, 1500) == "1,200..1,500"
+
+
+def test_an_estimated_figure_of_is_approximate():
+    """'an estimated figure of 280' and 'an estimated toll of 300' are about-hedges, like 'an estimated 280'."""
+    from crosscheck.core.analysis.numbers import parse_phrase
+
+    assert (parse_phrase("an estimated figure of 280").low, parse_phrase("an estimated figure of 280").high) == (252, 308)
+    assert parse_phrase("an estimated toll of 300").low == 270

@@ -461,3 +461,28 @@ def test_officials_named_in_full_a_few_lines_before_are_the_officials_who_speak(
     got = _one("The toll rose to 154 on Monday. Another 33 are in serious condition, according to officials at the "
                "Central Disaster Headquarters. Twelve of the dead were foreigners, officials said.")
     assert got["Twelve"].attributed_to.startswith("officials at the Central")
+
+
+def test_people_listed_among_the_dead_are_parts_not_the_toll():
+    """'the list of the deceased includes seven party members, one man from the coast': the one man
+    is a part of the dead, never a rival toll of 1."""
+    a = analyse_texts("Blasts in the capital\n\nAt least 250 people died in the blasts on Sunday, police said. "
+                      "Eleven foreigners were among the dead. The list of the deceased includes seven party members, "
+                      "one man from the coast, and a tourist.", published=["2019-04-22"])
+    got = by_figure(a)
+    assert got["one"].topic != got["At least 250"].topic
+    assert not any({got["one"].id, got["At least 250"].id} <= set(x.claims) for x in a.conflicts)
+
+
+def test_those_still_held_years_on_are_not_a_rival_of_the_first_weeks():
+    """An anniversary page's '89 are still missing' (the tenth anniversary) is that year's count of the
+    still held; the first weeks' 'eight still missing' is another quantity, not a conflict."""
+    a = analyse_texts("Gunmen kidnap pupils in Karo\n\nGunmen kidnapped 120 pupils from a school in Karo on Monday. "
+                      "The kidnappers took them into the forest. Forty escaped their abductors, and police said "
+                      "eight pupils were still missing.",
+                      "Karo pupils: ten years on\n\nAt a ceremony for the 10th anniversary of the kidnapping of "
+                      "pupils from the school in Karo, the governor spoke of the abducted and their captivity. "
+                      "\u201cSo far, 31 of the 120 abducted pupils have been rescued; 89 pupils are still missing,\u201d "
+                      "he said.", published=["2014-04-16", None])
+    got = by_figure(a)
+    assert got["eight"].topic != got["89"].topic

@@ -138,6 +138,64 @@ async def test_best_figure_from_a_claim_and_typed(tmp_path):
         assert d.note == "two wires agree"
 
 
+async def test_editing_a_chosen_figure_fills_its_bounds_and_adds_to_its_note(tmp_path):
+    """Opening the best figure again shows the chosen figure's low and high filled in, and text
+    typed into its note goes after the stored note (the cursor was at the start: it prepended)."""
+    db = tmp_path / "r.db"
+    app = make_app(analysis=sample_analysis(), db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c", "b")
+        await pilot.pause()
+        app.screen.query_one("#figure-options").highlighted = len(app.screen.topic.claims)  # type my own
+        await pilot.press("enter", *"5", "tab", *"7", "tab", *"two wires", "ctrl+s")
+        await settle(pilot, app)
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, FigureScreen)
+        assert (screen.query_one("#figure-low").value, screen.query_one("#figure-high").value) == ("5", "7")
+        screen.query_one("#figure-note").focus()
+        await pilot.press(*" agree", "ctrl+s")
+        await settle(pilot, app)
+        [d] = Store.open(db).decisions()
+        assert (d.figure.low, d.figure.high, d.note) == (5, 7, "two wires agree")
+
+
+async def test_rejecting_the_chosen_figure_warns_and_marks_the_conflict(tmp_path):
+    """Rejecting the claim chosen as a topic's best figure says so, and the conflicts list shows
+    ★✗ for that topic until the verdict or the figure changes."""
+    from crosscheck.tui.widgets.conflicts import ConflictList
+
+    app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("c", "tab", "b")
+        await pilot.pause()
+        await pilot.press("enter", "ctrl+s")  # the highlighted claim is the best figure
+        await settle(pilot, app)
+        conflicts = app.screen.query_one(ConflictList)
+        row = conflicts.row_of(app.main_screen.current_conflict)
+
+        def review_mark() -> str:
+            return str(conflicts.rows[row][2])
+
+        assert review_mark().startswith("★") and "✗" not in review_mark()
+        await pilot.press("b")  # opened again: the chosen claim's bounds are filled in
+        await pilot.pause()
+        chosen = app.main_screen.ix.claims[app.main_screen.desk.review.figure_claims[app.screen.topic.id]]
+        assert app.screen.query_one("#figure-low").value == str(chosen.low)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("x")
+        await settle(pilot, app)
+        assert review_mark().startswith("★✗")
+        assert any("rejected the claim chosen as the best figure" in n.message for n in app._notifications)
+        await pilot.press("a")
+        await settle(pilot, app)
+        assert review_mark().startswith("★") and "✗" not in review_mark()
+
+
 async def test_figure_with_high_below_low_is_refused_on_screen(tmp_path):
     """A typed figure whose high is below its low is refused on screen and nothing is stored."""
     app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
@@ -407,3 +465,20 @@ async def test_analysis_json_export_is_written_off_the_event_loop(tmp_path, monk
     assert threads and threads[0] is not threading.main_thread()
     [out] = list(tmp_path.glob("crosscheck-*.json"))
     assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "crosscheck/1"
+
+
+async def test_a_dialog_dismissed_twice_before_it_closes_is_closed_once(tmp_path):
+    """Two dismissals of one dialog before it is popped (two save keys in one burst) close it once:
+    no InvalidStateError, the result given once, and the dashboard beneath stays."""
+    results = []
+    app = make_app(analysis=sample_analysis(), db=str(tmp_path / "r.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.push_screen(ExportScreen("memo", tmp_path), results.append)
+        await pilot.pause()
+        dialog = app.screen
+        dialog.dismiss(("markdown", tmp_path / "a.md"))
+        dialog.dismiss(("csv", tmp_path / "b.csv"))
+        await pilot.pause()
+        assert app.screen is app.main_screen
+    assert results == [("markdown", tmp_path / "a.md")]

@@ -113,7 +113,20 @@ class ReviewDesk:
         s = self._ready()
         if s:
             write = s.set_description_verdict if claim_id in s.ix.descriptions else s.set_verdict
-            self._submit(lambda: write(claim_id, verdict), self._saved, self._failed)
+            self._submit(lambda: write(claim_id, verdict), lambda d: self._verdict_saved(claim_id, d), self._failed)
+
+    def _verdict_saved(self, claim_id: str, d) -> None:
+        """Redraws; warns when the claim just rejected is a topic's chosen best figure."""
+        self._saved(d)
+        s = self.session
+        if s is None or d.verdict != "rejected":
+            return
+        for topic_id, chosen in s.review.figure_claims.items():
+            if chosen == claim_id:
+                label = topic_label(s.ix, s.ix.topics[topic_id])
+                self._say(f"You rejected the claim chosen as the best figure for {label}. It stays chosen "
+                          f"(★✗) until you pick another figure or clear it (b), or change the verdict.",
+                          "Rejected the chosen figure", "warning", 12)
 
     def note(self, kind: str, target: str) -> None:
         """The note on a claim, a topic, a description or a description conflict."""

@@ -208,6 +208,8 @@ class _Draft:
     who: str
     claimant: str | None = None
     in_title: bool = False
+    included: bool = False
+    """Listed after 'the dead include' (or joined to a figure that was): a part of those counted."""
 
 
 def _tokens(s: str) -> list[tuple[int, int, str]]:
@@ -640,6 +642,9 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
         where = "projection"  # "the toll could reach 320": a forecast, compared with forecasts only
         if q.hedge == "exact":
             low = None
+    included = measures.included_in(before) is not None or joined and prev is not None and prev.included
+    if where is None and included and not mods and (head is None or lex.roles.get(head) == "total"):
+        where = f"part of the {measure}"  # "the deceased include seven party members, one man from X"
     if role is None and head is None and not mods and not elliptical:
         role = "total"  # "At least 79 dead": people as a whole
     affiliations = tuple(w for w in mods if w.lower() not in lex.generic_modifiers and w.lower() not in ("a", "an")
@@ -662,4 +667,4 @@ def _claim_at(source: Source, sent, s_i: int, m: re.Match, local: list[_Draft],
     fields["listed"] = prev is not None and joined
     return _Draft(fields, sent.paragraph, s_i, role, affiliations, elliptical, part_of,
                   group_end=sent.start + m.end() + np_end, number_start=start, scope=where,
-                  measure=measure, who=who.strip())
+                  measure=measure, who=who.strip(), included=included)

@@ -288,11 +288,39 @@ def in_abduction(measure: str) -> str:
     return "captured" if measure == "missing" else measure
 
 
-def placed_scope(scope: str | None, measure: str, abduction: bool) -> str | None:
+def placed_scope(scope: str | None, measure: str, abduction: bool, published: str | None = None,
+                 event_date: str | None = None, years_on: int | None = None) -> str | None:
     """A scope as it stands once the event is known: "still missing" parts the taken from those
     still held only in an abduction ("eight students still missing" of 129 abducted); after a
     blast or a flood the missing are the missing, however phrased ("more than 60 people are
-    still missing", "seven people were still missing")."""
+    still missing", "seven people were still missing"). Those still held, counted in a later
+    year than the event's ("89 of the girls remain in captivity", ten years on; "the last 21
+    still missing" on an anniversary), are that year's count, not a rival of the first weeks'."""
     if scope == "still held" and not abduction and measure == "missing":
         return None
+    if scope == "still held" and published and event_date and published[:4] > event_date[:4]:
+        return f"still held in {published[:4]}"
+    if scope == "still held" and years_on:
+        return f"still held {years_on} years on"
     return scope
+
+
+_ORDINAL_YEARS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                  "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a": 1, "a decade": 10}
+_YEARS_ON = re.compile(r"\b(?P<n>\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                       r"(?:st|nd|rd|th)?\s+anniversary\b|\b(?P<m>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)"
+                       r"\s+years?\s+(?:on|after|later|since)\b|\b(?P<d>a\s+decade)\s+(?:on|after|later|since)\b", re.I)
+
+
+def years_on(texts: Sequence[str]) -> int | None:
+    """How many years after its event a page says it is written ("the 10th anniversary", "one year
+    on", "a decade after"), from its title and first paragraphs; None when it does not say."""
+    for text in texts:
+        m = _YEARS_ON.search(text)
+        if m:
+            word = (m.group("n") or m.group("m") or m.group("d")).lower()
+            n = int(word) if word.isdigit() else _ORDINAL_YEARS.get(word)
+            if n:
+                return n
+    return None

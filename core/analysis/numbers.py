@@ -61,7 +61,8 @@ _HEDGE = (
     r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|"
     r"more\s+than|over|upwards\s+of|in\s+excess\s+of|well\s+over|"
     r"nearly|almost|close\s+to|just\s+under|"
-    r"about|around|roughly|approximately|approx\.|some|an\s+estimated|estimated|circa|closer\s+to|"
+    r"about|around|roughly|approximately|approx\.|some|an\s+estimated(?:\s+(?:figure|toll|total|number)\s+of)?|"
+    r"estimated|circa|closer\s+to|"
     r"up\s+to|as\s+many\s+as|not\s+more\s+than|no\s+more\s+than|at\s+most|a\s+maximum\s+of|"
     r"fewer\s+than|less\s+than|under|"
     r"between"
@@ -183,6 +184,8 @@ def parse_phrase(text: str) -> Quantity | None:
     if not m:
         return None
     hedge = _norm(m.group("hedge") or "")
+    if hedge.startswith("an estimated "):
+        hedge = "an estimated"  # "an estimated figure of 280", "an estimated toll of 300"
     core = m.group("core")
     rest = text.strip()[m.end("core") - m.start():].strip()
     if _norm(core) in VAGUE:

@@ -89,14 +89,18 @@ def combine(articles: Sequence[Article], *, problems: Sequence[Problem] = (), ro
     host = topics.host_countries(linking.events, {a.source.id: a.host for a in articles})
     taken = measures.abduction_events(linking.events, {a.source.id: a.abduction_words for a in articles})
     resolver = Resolver({a.source.id: a.introductions for a in articles})
+    dated = {e.id: e.date for e in linking.events}
     placed = []
     for a in articles:
+        later = measures.years_on([a.source.readable[b.start:b.end] for b in a.source.blocks[:6]
+                                   if b.kind in ("title", "body")])
         for m in a.mentions:
             event = linking.event_of[(m.source, m.frame)]
             abduction = event in taken
             placed.append(topics.Placed(m, event, measures.in_abduction(m.measure) if abduction else m.measure,
                                         resolver.resolve(m.claimant, m.source),
-                                        measures.placed_scope(m.scope, m.measure, abduction)))
+                                        measures.placed_scope(m.scope, m.measure, abduction, a.source.published,
+                                                              dated.get(event), later if m.frame == 0 else None)))
     placed = _breakdown_places(placed)
     if progress:
         progress("grouping topics", 0, 1)

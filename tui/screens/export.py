@@ -117,7 +117,14 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         if path.is_dir():
             self.query_one("#export-error", Static).update(Text(f"{path} is a folder.", style="bold red"))
             return
-        self.dismiss((format, path))
+        self._close((format, path))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, result) -> None:
+        """Dismisses once: a second enter (or enter then esc) queued before the screen is gone
+        would dismiss it again, and Textual raises on a screen's second result."""
+        if not getattr(self, "_closing", False):
+            self._closing = True
+            self.dismiss(result)

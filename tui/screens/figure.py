@@ -104,11 +104,17 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
         if start is None and self.current and self.current.figure and self.current.figure.claim:
             start = next((c for c in self.topic.claims
                           if self.ix.claims[c].fingerprint == self.current.figure.claim), None)
+        current = self.current.figure if self.current else None
+        if current is not None:  # the dialog opens on the figure chosen now, bounds filled in
+            self._fill(current.low, current.high)
+            self.chosen = next((c for c in self.topic.claims
+                                if current.claim and self.ix.claims[c].fingerprint == current.claim), None)
         if start in self._pick_of:
             options.highlighted = self.picks.index(self._pick_of[start])
-        elif self.current and self.current.figure and not self.current.figure.claim:
+        elif current is not None and not current.claim:
             options.highlighted = len(self.picks)
-            self._fill(self.current.figure.low, self.current.figure.high)
+        note = self.query_one(TextArea)
+        note.move_cursor(note.document.end)  # editing a note adds to it, never prepends
         options.focus()
 
     def _fill(self, low: int | None, high: int | None) -> None:
@@ -166,6 +172,16 @@ class FigureScreen(ModalScreen[FigureChoice | None]):
         return Figure(low, high, None, interval_text(low, high))
 
     def action_save(self) -> None:
+        """Saves from a callback queued behind keystrokes already sent to the focused field
+        (ctrl+s is a priority binding, handled before them)."""
+        if self.focused is not None:
+            self.focused.call_later(self._save)
+        else:
+            self._save()
+
+    def _save(self) -> None:
+        if not self.is_current:
+            return
         if self.chosen is None and not self.query_one("#figure-low", Input).value.strip() \
                 and not self.query_one("#figure-high", Input).value.strip():
             options = self.query_one(OptionList)

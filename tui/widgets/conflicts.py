@@ -20,7 +20,7 @@ from crosscheck.core.review.progress import MARKS as STATE_MARKS, OPEN, WORDS as
 
 from ..messages import FigureRequested, HistoryRequested, NoteRequested, TopicStateRequested
 from ..safe import plain
-from ..verdicts import FIGURE_MARK, NOTE_MARK
+from ..verdicts import FIGURE_MARK, MARKS, NOTE_MARK
 
 from . import descriptions
 from .claims import claim_matches
@@ -315,6 +315,9 @@ def _review_cell(ix: AnalysisIndex | None, o: Overview, review: Review) -> Text:
     cell = Text()
     if d and d.figure:
         cell.append(FIGURE_MARK, style="bold")
+        chosen = review.claims.get(review.figure_claims.get(o.topic, ""))
+        if chosen is not None and chosen.verdict == "rejected":
+            cell.append(MARKS["rejected"][0], style=MARKS["rejected"][1])  # ★✗: the chosen figure is rejected
     if d and d.note:
         cell.append(NOTE_MARK)
     x = next((x for x in ix.conflicts_by_topic.get(o.topic, []) if x.id == o.conflict), None) if ix else None
