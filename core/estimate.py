@@ -76,7 +76,7 @@ def basis(ix: AnalysisIndex, topic_id: str) -> Basis:
     return Basis(t.best, method, named, min(ends) if ends else None, max(ends) if ends else None)
 
 
-def basis_text(b: Basis) -> str:
+def basis_text(b: Basis, listed: int = LISTED) -> str:
     """"best 6: median of 4 voices — JNIM 7, Reuters 7, Bloomberg 6, local official 5"."""
     best = "?" if b.best is None else f"{b.best:,}"
     n = len(b.voices)
@@ -90,9 +90,9 @@ def basis_text(b: Basis) -> str:
         how = "midpoint of 2 voices"
     else:
         how = f"midpoint of the middle two of {n} voices"
-    names = ", ".join(f"{short_title(who, 40)} {figure}" for who, figure in b.voices[:LISTED])
-    if n > LISTED:
-        names += f" and {n - LISTED} more"
+    names = ", ".join(f"{short_title(who, 40)} {figure}" for who, figure in b.voices[:listed])
+    if n > listed:
+        names += f" and {n - listed} more"
     return f"best {best}: {how} — {names}"
 
 

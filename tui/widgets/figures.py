@@ -234,7 +234,7 @@ class ConflictDetail(Vertical, can_focus=False):
     """The selected conflict: summary, estimate, every figure with its strip, the cursor row in full."""
 
     DEFAULT_CSS = """
-    ConflictDetail #figure-detail { height: auto; max-height: 5; padding: 0 1; border-top: solid $secondary; }
+    ConflictDetail #figure-detail { height: auto; max-height: 4; padding: 0 1; border-top: solid $secondary; }
     """
 
     def __init__(self, **kwargs) -> None:
@@ -249,6 +249,9 @@ class ConflictDetail(Vertical, can_focus=False):
 
     def on_resize(self) -> None:
         self._place_timeline()
+        x, review = getattr(self, "conflict", None), getattr(self, "review", None)
+        if self.ix is not None and isinstance(x, Conflict) and review is not None:
+            self.query_one("#conflict-summary", Static).update(self._summary(self.ix, x, review, self.size.width))
 
     def toggle_timeline(self) -> None:
         timeline = self.query_one(Timeline)
@@ -277,6 +280,7 @@ class ConflictDetail(Vertical, can_focus=False):
         detail = self.query_one("#figure-detail", Static)
         self.conflict = x
         review = review or Review()
+        self.review = review
         if isinstance(x, DescriptionConflict):
             self._show_descriptions(ix, x, review)
             return
@@ -290,7 +294,7 @@ class ConflictDetail(Vertical, can_focus=False):
             detail.update("")
             return
         table.topic_id = x.topic
-        summary.update(self._summary(ix, x, review))
+        summary.update(self._summary(ix, x, review, self.size.width or 80))
         members = self.members(x)
         scale = strip.scale([(ix.claims[c].low, ix.claims[c].high) for c in members])
         in_pairs = set(x.disputed)
@@ -351,6 +355,7 @@ class ConflictDetail(Vertical, can_focus=False):
         x = getattr(self, "conflict", None)
         if x is None:
             return
+        self.review = review
         if isinstance(x, DescriptionConflict):
             self.query_one("#conflict-summary", Static).update(descriptions.summary(ix, x, review))
             table = self.query_one(FigureTable)
@@ -360,7 +365,7 @@ class ConflictDetail(Vertical, can_focus=False):
                 if any(k.value == "review" for k in table.columns):
                     table.update_cell(i, "review", cell)
             return
-        self.query_one("#conflict-summary", Static).update(self._summary(ix, x, review))
+        self.query_one("#conflict-summary", Static).update(self._summary(ix, x, review, self.size.width or 80))
         table = self.query_one(FigureTable)
         for r in table.figure_rows:
             cell = self._review(review, x.topic, r.members)
@@ -374,7 +379,7 @@ class ConflictDetail(Vertical, can_focus=False):
         return folded_verdict_cell(review, topic_id, claim_ids)
 
     @staticmethod
-    def _summary(ix: AnalysisIndex, x: Conflict, review: Review) -> Text:
+    def _summary(ix: AnalysisIndex, x: Conflict, review: Review, width: int = 80) -> Text:
         t = ix.topics[x.topic]
         head = Text()
         head.append(f"{KIND_MARK.get(x.kind, '?')} {x.kind.upper()}  ", style="bold")
@@ -384,7 +389,7 @@ class ConflictDetail(Vertical, can_focus=False):
         head.append(f"\nestimate low/best/high: {_n(t.low)} / {_n(t.best)} / {_n(t.high)}"
                     f" · {t.independent_sources} independent source{'s' * (t.independent_sources != 1)}\n")
         why = estimate.basis(ix, x.topic)
-        head.append_text(plain(estimate.basis_text(why)))
+        head.append_text(plain(estimate.basis_text(why, listed=4 if width < 100 else estimate.LISTED)))
         head.append("\n")
         warning = estimate.spread_warning(why)
         if warning:
