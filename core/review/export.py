@@ -156,10 +156,7 @@ def to_markdown(ix: AnalysisIndex, review: Review, *, db: str | None = None, gen
             out.append(f"- **Chosen figure:** {_figure_md(ix, review, t.id, td)}")
         if td and td.state:
             out.append(f"- **Review state:** {WORDS[td.state]}")
-        if td and td.note:
-            out.append(f"- **Note:** {md(td.note)}")
-        if td and not td.empty:
-            out.append(f"- **Decided by** {md(td.reviewer)} at {md(td.updated_at)}")
+        out += _note_and_reviewer(td)
         conflicts = ix.conflicts_by_topic.get(t.id, [])
         roles = _conflict_roles(ix, conflicts)
         for x in conflicts:
@@ -231,10 +228,7 @@ def _descriptions_md(ix: AnalysisIndex, review: Review) -> list[str]:
         xd = review.description_conflicts.get(x.id)
         if xd and xd.figure:
             out.append(f"- **Chosen value:** {md(_chosen_value(ix, xd))}")
-        if xd and xd.note:
-            out.append(f"- **Note:** {md(xd.note)}")
-        if xd and not xd.empty:
-            out.append(f"- **Decided by** {md(xd.reviewer)} at {md(xd.updated_at)}")
+        out += _note_and_reviewer(xd)
         denier = ix.descriptions[x.descriptions[0]]
         who = f"{claimant_name(denier.claimant, ix.sources[denier.source])}: " if x.slot == "denial" else ""
         out.append(f"- **Conflict (description, {md(x.slot)}):** {md(who + x.why)}")
@@ -411,3 +405,13 @@ def render(fmt: str, ix: AnalysisIndex, review: Review, *, db: str | None = None
     if fmt == "json":
         return json_text(to_json(ix, review, db=db, generated=generated))  # inert, C encoder
     raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+
+
+def _note_and_reviewer(d) -> list[str]:
+    """A decision's note and who made it, as memo bullets (topics and description conflicts alike)."""
+    out = []
+    if d and d.note:
+        out.append(f"- **Note:** {md(d.note)}")
+    if d and not d.empty:
+        out.append(f"- **Decided by** {md(d.reviewer)} at {md(d.updated_at)}")
+    return out
